@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'react';
+
+/** A button that copies and says so for a moment; `copy` is injected so components never touch browser APIs. */
+export function CopyButton({ label, text, copy, testId }: { label: string; text: string; copy(text: string): Promise<boolean>; testId?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(t);
+  }, [state]);
+  return (
+    <button type="button" data-testid={testId} onClick={async () => setState((await copy(text)) ? 'copied' : 'failed')}>
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+import type { KeyboardEvent } from 'react';
+import { maskToken } from '../utils/fingerprint';
+import type { TokenRow } from '../utils/tokenLedger';
+import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
+import { StatusPill } from './StatusPill';
+import { TokenCountdown } from './TokenCountdown';
+
+interface Props {
+  rows: TokenRow[];
+  selected?: string;
+  nowMs: number;
+  warningWindowSeconds: number;
+  onSelect(fingerprint: string): void;
+}
+
+/** The captured tokens; arrow keys move the selection like any DevTools list. */
+export function TokenList({ rows, selected, nowMs, warningWindowSeconds, onSelect }: Props) {
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const index = rows.findIndex((r) => r.fingerprint === selected);
+    const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -2;
+    if (next === -2 || next < 0 || next >= rows.length) return;
+    event.preventDefault();
+    onSelect(rows[next].fingerprint);
+    (event.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+  };
+
+  return (
+    <ul className="token-list" role="listbox" aria-label="Captured tokens" onKeyDown={onKeyDown}>
+      {rows.map((row) => {
+        const timing = tokenTiming(row, nowMs, warningWindowSeconds);
+        const isSelected = row.fingerprint === selected;
+        return (
+          <li
+            key={row.fingerprint}
+            role="option"
+            aria-selected={isSelected}
+            tabIndex={isSelected ? 0 : -1}
+            className={`token-row${isSelected ? ' selected' : ''}`}
+            data-testid="token-row"
+            data-kind={row.decoded.kind}
+            data-status={timing.status}
+            data-expires-at={timing.facts.expiresAt ?? ''}
+            data-sources={row.sources.join(' ')}
+            data-fingerprint={row.fingerprint}
+            onClick={() => onSelect(row.fingerprint)}
+            onFocus={() => onSelect(row.fingerprint)}
+          >
+            <div className="row-line">
+              <span className={`kind kind-${row.decoded.kind}`}>{row.decoded.kind.toUpperCase()}</span>
+              <span className="row-label">{tokenLabel(row)}</span>
+              <StatusPill status={timing.status} />
+            </div>
+            <div className="row-line row-sub">
+              <code className="masked">{maskToken(row.value)}</code>
+              <span className="row-origin" title={row.origins.join('\n')}>{row.origins.at(-1)}</span>
+              <TokenCountdown timing={timing} testId="row-countdown" />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

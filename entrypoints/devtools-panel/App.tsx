@@ -1,0 +1,100 @@
+import { useEffect } from 'react';
+import { ClearButton } from '../../components/ClearButton';
+import { PasteBox } from '../../components/PasteBox';
+import { TestingOnlyNote } from '../../components/TestingOnlyNote';
+import { TokenDetail } from '../../components/TokenDetail';
+import { TokenList } from '../../components/TokenList';
+import { WarningWindowSetting } from '../../components/WarningWindowSetting';
+import { copyText } from '../../platform/clipboard';
+import { saveSettings } from '../../platform/settings';
+import type { TokenFeed } from '../../platform/tokenFeed';
+import { tokenFingerprint } from '../../utils/fingerprint';
+import { resolveSelection } from '../../utils/panelRows';
+import { parsePastedToken } from '../../utils/parsePastedToken';
+import { panelActions, usePanelStore } from './store';
+
+export function App({ feed }: { feed: TokenFeed }) {
+  const state = usePanelStore();
+  useEffect(() => {
+    document.body.dataset.ready = '1';
+  }, []);
+  const selected = resolveSelection(state.rows, state.selected);
+  const row = state.rows.find((r) => r.fingerprint === selected);
+
+  const paste = (text: string) => {
+    const result = parsePastedToken(text);
+    if (!result.ok) {
+      panelActions.setPasteError(result.reason);
+      return false;
+    }
+    panelActions.setPasteError(undefined);
+    feed.paste(result.token);
+    panelActions.select(tokenFingerprint(result.token));
+    return true;
+  };
+  const clear = () => {
+    panelActions.cleared();
+    feed.clear();
+  };
+  const setWarningWindow = (seconds: number) => {
+    panelActions.setWarningWindow(seconds);
+    void saveSettings({ warningWindowSeconds: seconds });
+  };
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1>MCP Tokens</h1>
+        <PasteBox error={state.pasteError} onSubmit={paste} />
+        <WarningWindowSetting seconds={state.warningWindowSeconds} onChange={setWarningWindow} />
+        <ClearButton disabled={state.rows.length === 0} onClear={clear} />
+      </header>
+      <TestingOnlyNote />
+      <main className="split">
+        <aside className="list-pane">
+          {state.rows.length > 0 ? (
+            <TokenList rows={state.rows} selected={selected} nowMs={state.nowMs} warningWindowSeconds={state.warningWindowSeconds} onSelect={panelActions.select} />
+          ) : (
+            <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
+          )}
+        </aside>
+        <div className="detail-pane">
+          {row ? (
+            <TokenDetail
+              row={row}
+              nowMs={state.nowMs}
+              warningWindowSeconds={state.warningWindowSeconds}
+              revealed={state.revealed}
+              onToggleReveal={panelActions.toggleReveal}
+              copy={copyText}
+            />
+          ) : (
+            <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
+          )}
+        </div>
+      </main>
+      <footer className="status-bar" data-testid="capture-stats">
+        {feed.mode === 'devtools' ? (
+          <>
+            {state.stats.requestsSeen} requests watched · {state.rows.length} tokens
+            {state.stats.bodiesLost > 0 && ` · ${state.stats.bodiesLost} response bodies were gone before they could be read`}
+            {state.lastNavigation && ` · page navigated to ${state.lastNavigation.url}; tokens kept`}
+          </>
+        ) : (
+          'Opened outside DevTools: no traffic to watch; pasted tokens work.'
+        )}
+      </footer>
+    </div>
+  );
+}
+
+function EmptyList({ connected, standalone }: { connected: boolean; standalone: boolean }) {
+  if (!connected) return <p className="muted empty">Connecting to the capture…</p>;
+  return (
+    <div className="muted empty" data-testid="empty-list">
+      <p>No tokens yet.</p>
+      {!standalone && <p>Use the page (sign in, reload, call its API): tokens in Authorization headers, cookies, token responses and URLs appear here.</p>}
+      <p>Or paste one above.</p>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { createRoot } from 'react-dom/client';
+import { loadSettings } from '../../platform/settings';
+import { connectTokenFeed } from '../../platform/tokenFeed';
+import { App } from './App';
+import { panelActions } from './store';
+import { startClock } from './clock';
+
+// Browser glue for the panel lives here; components get what they need as props.
+const feed = connectTokenFeed(panelActions.receive);
+startClock(panelActions.tick);
+void loadSettings().then((s) => panelActions.setWarningWindow(s.warningWindowSeconds));
+
+// data-ready (TEST-CONTRACT) is set by App once it has rendered: the feed is open and the DOM is there.
+createRoot(document.getElementById('root')!).render(<App feed={feed} />);

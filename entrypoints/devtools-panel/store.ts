@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import { DEFAULT_WARNING_WINDOW_SECONDS } from '../../utils/expiry';
+import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
+import { mergeRows, sortRows } from '../../utils/panelRows';
+import type { TokenRow } from '../../utils/tokenLedger';
+
+export interface PanelState {
+  rows: TokenRow[];
+  /** What the user picked; the shown selection is derived (resolveSelection) so it is never stale. */
+  selected?: string;
+  revealed: boolean;
+  nowMs: number;
+  warningWindowSeconds: number;
+  pasteError?: string;
+  stats: CaptureStats;
+  /** True once the capture side answered: until then the list is "connecting", not "empty". */
+  connected: boolean;
+  lastNavigation?: { url: string; at: number };
+}
+
+export const usePanelStore = create<PanelState>(() => ({
+  rows: [],
+  revealed: false,
+  nowMs: Date.now(),
+  warningWindowSeconds: DEFAULT_WARNING_WINDOW_SECONDS,
+  stats: EMPTY_CAPTURE_STATS,
+  connected: false,
+}));
+
+/** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
+export function applyInspectorMessage(state: PanelState, message: InspectorMessage): Partial<PanelState> {
+  switch (message.type) {
+    case 'tokens-snapshot':
+      return { rows: sortRows(message.rows), stats: message.stats, connected: true };
+    case 'tokens-changed':
+      return { rows: mergeRows(state.rows, message.rows), stats: message.stats, connected: true };
+    case 'page-navigated':
+      return { lastNavigation: { url: message.url, at: message.at } };
+    default:
+      return {};
+  }
+}
+
+export const panelActions = {
+  receive(message: InspectorMessage) {
+    usePanelStore.setState((s) => applyInspectorMessage(s, message));
+  },
+  select(fingerprint: string) {
+    usePanelStore.setState((s) => (s.selected === fingerprint ? {} : { selected: fingerprint, revealed: false }));
+  },
+  toggleReveal() {
+    usePanelStore.setState((s) => ({ revealed: !s.revealed }));
+  },
+  tick(nowMs: number) {
+    usePanelStore.setState({ nowMs });
+  },
+  setPasteError(pasteError: string | undefined) {
+    usePanelStore.setState({ pasteError });
+  },
+  setWarningWindow(seconds: number) {
+    usePanelStore.setState({ warningWindowSeconds: seconds });
+  },
+  cleared() {
+    usePanelStore.setState({ rows: [], selected: undefined, revealed: false });
+  },
+};

@@ -1,0 +1,84 @@
+import { openInspectorChannel } from '../../platform/inspectorChannel';
+import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
+import { CaptureSession } from '../../utils/captureSession';
+import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
+import type { HarEntryLike } from '../../utils/har';
+import type { TokenRow } from '../../utils/tokenLedger';
+
+/** Changes are sent to the panel in batches: a page making hundreds of requests a second must not flood it. */
+const FLUSH_DELAY_MS = 50;
+
+export function startCapture(tabId: number): void {
+  const session = new CaptureSession();
+  const channel = openInspectorChannel(tabId);
+  const pending = new Map<string, TokenRow>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let dirty = false;
+
+  // Every ingested request changes the counters, so a batch goes out even when no token changed.
+  const queue = (rows: TokenRow[]) => {
+    for (const row of rows) pending.set(row.fingerprint, row);
+    dirty = true;
+    flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+  };
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (!dirty) return;
+    dirty = false;
+    channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats });
+    pending.clear();
+  };
+  const snapshot = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    pending.clear();
+    dirty = false;
+    channel.post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats });
+  };
+
+  // Keys of live requests seen while the backfill is running, so a request is not counted twice.
+  let liveKeys: Set<string> | undefined = new Set();
+  const keyOf = (e: HarEntryLike) => `${e.startedDateTime} ${e.request.method} ${e.request.url}`;
+
+  onRequestFinished(async (request: FinishedRequest) => {
+    liveKeys?.add(keyOf(request.entry));
+    // Ask for the body at once: DevTools drops it soon after, e.g. when an OAuth callback page
+    // calls history.replaceState (E2E-RECIPE §11).
+    let body: string | undefined;
+    let bodyLost = false;
+    if (mayCarryTokens(request.entry)) {
+      body = await request.readBody();
+      bodyLost = body === undefined;
+    }
+    queue(session.ingest(request.entry, body, { bodyLost }));
+  });
+
+  void recordedRequests().then((entries) => {
+    for (const entry of entries) {
+      if (!liveKeys?.has(keyOf(entry))) queue(session.ingest(entry, undefined, { backfill: true }));
+    }
+    liveKeys = undefined;
+    queue([]);
+  });
+
+  onNavigated((url) => channel.post({ type: 'page-navigated', url: url.split(/[?#]/)[0], at: Date.now() }));
+
+  channel.onMessage((message) => {
+    switch (message.type) {
+      case 'panel-hello':
+        snapshot();
+        break;
+      case 'paste-token':
+        queue(session.paste(message.value, message.at));
+        flush();
+        break;
+      case 'clear-tokens':
+        session.clear();
+        snapshot();
+        break;
+      default:
+        break;
+    }
+  });
+}

@@ -1,0 +1,39 @@
+import { CaptureSession } from '../utils/captureSession';
+import type { InspectorMessage } from '../utils/messages';
+import { inspectedTabId } from './devtoolsNetwork';
+import { openInspectorChannel } from './inspectorChannel';
+
+/** How the panel reaches the captured tokens: the devtools page inside DevTools, or a local session when opened as a tab. */
+export interface TokenFeed {
+  mode: 'devtools' | 'standalone';
+  paste(value: string): void;
+  clear(): void;
+}
+
+export function connectTokenFeed(receive: (message: InspectorMessage) => void): TokenFeed {
+  const tabId = inspectedTabId();
+  if (tabId !== undefined) {
+    const channel = openInspectorChannel(tabId);
+    channel.onMessage(receive);
+    channel.post({ type: 'panel-hello' });
+    return {
+      mode: 'devtools',
+      paste: (value) => channel.post({ type: 'paste-token', value, at: Date.now() }),
+      clear: () => channel.post({ type: 'clear-tokens' }),
+    };
+  }
+  // Opened as an ordinary tab (no DevTools): nothing to capture, but pasted tokens still work.
+  const session = new CaptureSession();
+  queueMicrotask(() => receive({ type: 'tokens-snapshot', rows: [], stats: session.stats }));
+  return {
+    mode: 'standalone',
+    paste(value) {
+      const rows = session.paste(value, Date.now());
+      receive({ type: 'tokens-changed', rows, stats: session.stats });
+    },
+    clear() {
+      session.clear();
+      receive({ type: 'tokens-snapshot', rows: [], stats: session.stats });
+    },
+  };
+}

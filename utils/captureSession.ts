@@ -1,0 +1,37 @@
+import { extractTokensFromHarEntry, type TokenObservation } from './extractTokensFromHarEntry';
+import type { HarEntryLike } from './har';
+import type { CaptureStats } from './messages';
+import { EMPTY_CAPTURE_STATS } from './messages';
+import { TokenLedger, type TokenRow } from './tokenLedger';
+
+/**
+ * What the devtools page keeps for one inspected tab: the ledger of tokens and the counters.
+ * Pure, so the capture path is unit-tested and benchmarked without a browser.
+ */
+export class CaptureSession {
+  readonly ledger: TokenLedger;
+  stats: CaptureStats = { ...EMPTY_CAPTURE_STATS };
+
+  constructor(maxRows?: number) {
+    this.ledger = new TokenLedger(maxRows);
+  }
+
+  /** One finished request; `body` is its response text when it was read, `bodyLost` when DevTools no longer had it. */
+  ingest(entry: HarEntryLike, body?: string, opts: { bodyLost?: boolean; backfill?: boolean } = {}): TokenRow[] {
+    this.stats.requestsSeen += 1;
+    if (opts.backfill) this.stats.backfilled += 1;
+    if (body !== undefined) this.stats.bodiesRead += 1;
+    if (opts.bodyLost) this.stats.bodiesLost += 1;
+    return this.ledger.record(extractTokensFromHarEntry(entry, body));
+  }
+
+  paste(value: string, at: number): TokenRow[] {
+    const observation: TokenObservation = { value, source: 'pasted', name: 'pasted', origin: 'pasted', at };
+    return this.ledger.record([observation]);
+  }
+
+  clear(): void {
+    this.ledger.clear();
+    this.stats = { ...EMPTY_CAPTURE_STATS };
+  }
+}

@@ -1,0 +1,79 @@
+import type { DecodedToken } from './decodeToken';
+import { claimsOf } from './decodeToken';
+
+export type ExpiryStatus = 'valid' | 'expiring' | 'expired' | 'not-yet-valid' | 'unknown';
+
+export type ExpirySource = 'exp-claim' | 'expires-in' | 'none';
+
+export interface ExpiryFacts {
+  /** Unix seconds, integer; undefined when nothing tells us. */
+  expiresAt?: number;
+  notBefore?: number;
+  issuedAt?: number;
+  source: ExpirySource;
+}
+
+export const DEFAULT_WARNING_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * Where a token's expiry comes from: a JWT's own `exp` wins; otherwise the `expires_in` of the
+ * token response that issued it; otherwise nothing — and the panel says "unknown" rather than guessing.
+ */
+export function expiryFacts(decoded: DecodedToken, issuedExpiresAt?: number): ExpiryFacts {
+  const claims = claimsOf(decoded);
+  const exp = numericDate(claims.exp);
+  const notBefore = numericDate(claims.nbf);
+  const issuedAt = numericDate(claims.iat);
+  if (exp !== undefined) return { expiresAt: exp, notBefore, issuedAt, source: 'exp-claim' };
+  if (issuedExpiresAt !== undefined) return { expiresAt: issuedExpiresAt, notBefore, issuedAt, source: 'expires-in' };
+  return { notBefore, issuedAt, source: 'none' };
+}
+
+function numericDate(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : undefined;
+}
+
+/** Status at `nowMs`. A token is expired from the second its `exp` names (RFC 7519 §4.1.4). */
+export function expiryStatus(facts: ExpiryFacts, nowMs: number, warningWindowSeconds = DEFAULT_WARNING_WINDOW_SECONDS): ExpiryStatus {
+  const now = nowMs / 1000;
+  if (facts.notBefore !== undefined && now < facts.notBefore) return 'not-yet-valid';
+  if (facts.expiresAt === undefined) return 'unknown';
+  if (now >= facts.expiresAt) return 'expired';
+  if (facts.expiresAt - now <= warningWindowSeconds) return 'expiring';
+  return 'valid';
+}
+
+/** Whole seconds left, negative once expired; computed from the clock each time so it never drifts. */
+export function remainingSeconds(expiresAt: number, nowMs: number): number {
+  return Math.floor(expiresAt - nowMs / 1000);
+}
+
+/** "4 m 12 s", "2 h 5 m", "3 d 4 h": two units at most, because more is noise on a countdown. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.abs(Math.trunc(totalSeconds));
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} m` : `${hours} h`;
+  if (minutes > 0) return `${minutes} m ${seconds} s`;
+  return `${seconds} s`;
+}
+
+/** "in 4 m 12 s" or "3 m ago" relative to now. */
+export function formatRelative(atSeconds: number, nowMs: number): string {
+  const delta = Math.round(atSeconds - nowMs / 1000);
+  if (delta === 0) return 'now';
+  return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+}
+
+export function formatUtc(atSeconds: number): string {
+  const date = new Date(atSeconds * 1000);
+  return Number.isNaN(date.getTime()) ? 'not a valid date' : date.toISOString().replace('.000Z', 'Z');
+}
+
+export function formatLocal(atSeconds: number): string {
+  const date = new Date(atSeconds * 1000);
+  return Number.isNaN(date.getTime()) ? 'not a valid date' : date.toLocaleString();
+}
