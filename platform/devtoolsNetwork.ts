@@ -78,3 +78,22 @@ export function createPanel(title: string, page: string): void {
   if (import.meta.env.FIREFOX) create(title, '/icon/32.png', page)?.catch(() => {});
   else create(title, '/icon/32.png', page, () => {});
 }
+
+/** Evaluates an expression in the inspected page's main world; resolves undefined on any failure. */
+export function evalInInspectedPage<T>(expression: string): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    try {
+      const evaluate = browser.devtools.inspectedWindow.eval as unknown as (
+        expr: string,
+        cb?: (result: unknown, exception?: unknown) => void,
+      ) => Promise<[unknown, unknown]> | undefined;
+      if (import.meta.env.FIREFOX) {
+        evaluate(expression)?.then(([result, exception]) => resolve(exception ? undefined : (result as T)), () => resolve(undefined));
+      } else {
+        evaluate(expression, (result, exception) => resolve(exception ? undefined : (result as T)));
+      }
+    } catch {
+      resolve(undefined);
+    }
+  });
+}

@@ -63,7 +63,8 @@ export function formatDuration(totalSeconds: number): string {
 
 /** "in 4 m 12 s" or "3 m ago" relative to now. */
 export function formatRelative(atSeconds: number, nowMs: number): string {
-  const delta = Math.round(atSeconds - nowMs / 1000);
+  // Floor, like remainingSeconds, so "in 4 m 58 s" here always matches the countdown beside it.
+  const delta = Math.floor(atSeconds - nowMs / 1000);
   if (delta === 0) return 'now';
   return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
 }

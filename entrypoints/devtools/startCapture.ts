@@ -1,5 +1,6 @@
 import { openInspectorChannel } from '../../platform/inspectorChannel';
-import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
+import { evalInInspectedPage, onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
+import { PAGE_RECORDER_SOURCE, takeRecordedBodyExpression } from '../../utils/pageTokenRecorder';
 import { CaptureSession } from '../../utils/captureSession';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/har';
@@ -48,7 +49,7 @@ export function startCapture(tabId: number): void {
     let body: string | undefined;
     let bodyLost = false;
     if (mayCarryTokens(request.entry)) {
-      body = await request.readBody();
+      body = (await request.readBody()) ?? (await recoverBodyFromPage(request.entry.request.url));
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
@@ -62,7 +63,11 @@ export function startCapture(tabId: number): void {
     queue([]);
   });
 
-  onNavigated((url) => channel.post({ type: 'page-navigated', url: url.split(/[?#]/)[0], at: Date.now() }));
+  void evalInInspectedPage(PAGE_RECORDER_SOURCE);
+  onNavigated((url) => {
+    void evalInInspectedPage(PAGE_RECORDER_SOURCE);
+    channel.post({ type: 'page-navigated', url: url.split(/[?#]/)[0], at: Date.now() });
+  });
 
   channel.onMessage((message) => {
     switch (message.type) {
@@ -81,4 +86,14 @@ export function startCapture(tabId: number): void {
         break;
     }
   });
+}
+
+/** DevTools lost the body (the page changed its URL): ask the page recorder, once more a moment later if it is still copying. */
+async function recoverBodyFromPage(url: string): Promise<string | undefined> {
+  for (const delay of [0, 150]) {
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const body = await evalInInspectedPage<string | null>(takeRecordedBodyExpression(url));
+    if (typeof body === 'string') return body;
+  }
+  return undefined;
 }

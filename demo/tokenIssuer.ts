@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify, createLocalJWKSet, type JWK } from 'jose';
+
+export type AccessKind = 'jwt' | 'opaque';
+
+export interface IssuedTokens {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+}
+
+interface OpaqueGrant {
+  sub: string;
+  exp: number;
+}
+
+/** Verdict on a presented access token, with the RFC 6750 error a resource server would send. */
+export type TokenCheck = { ok: true; sub: string; exp: number } | { ok: false; error: 'invalid_token'; description: string; expiredAt?: number };
+
+/**
+ * The demo portal's authorization server: RS256 JWT access tokens (JWKS published), opaque
+ * `oauth:` access tokens with rotating refresh tokens (as Cloudflare Access managed OAuth does),
+ * and a `CF_Authorization`-style cookie JWT.
+ */
+export class TokenIssuer {
+  private readonly opaque = new Map<string, OpaqueGrant>();
+  private readonly refresh = new Map<string, { sub: string; kind: AccessKind; ttl: number }>();
+  private readonly keys = generateKeyPair('RS256', { extractable: true });
+  private readonly kid = `demo-${randomBytes(4).toString('hex')}`;
+
+  constructor(
+    readonly issuer: string,
+    readonly defaultTtlSeconds: number,
+    private readonly now: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  async jwks(): Promise<{ keys: JWK[] }> {
+    const jwk = await exportJWK((await this.keys).publicKey);
+    return { keys: [{ ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' }] };
+  }
+
+  async issue(kind: AccessKind, sub: string, ttl = this.defaultTtlSeconds): Promise<IssuedTokens> {
+    const base = { token_type: 'Bearer' as const, expires_in: ttl, scope: 'mcp:tools' };
+    if (kind === 'jwt') {
+      return { ...base, access_token: await this.signJwt({ sub, email: `${sub}@example.com`, scope: 'mcp:tools', aud: [`${this.issuer}/mcp`] }, ttl) };
+    }
+    const access = `oauth:${randomBytes(24).toString('base64url')}`;
+    this.opaque.set(access, { sub, exp: this.now() + ttl });
+    const refresh = `oauth:rt_${randomBytes(24).toString('base64url')}`;
+    this.refresh.set(refresh, { sub, kind, ttl });
+    return { ...base, access_token: access, refresh_token: refresh };
+  }
+
+  /** Refresh tokens rotate: the old one stops working the moment it is used. */
+  async refreshWith(refreshToken: string): Promise<IssuedTokens | undefined> {
+    const grant = this.refresh.get(refreshToken);
+    if (!grant) return undefined;
+    this.refresh.delete(refreshToken);
+    return this.issue(grant.kind, grant.sub, grant.ttl);
+  }
+
+  /** The Cloudflare Access session cookie: an RS256 JWT with the claims Access puts in it. */
+  async accessCookie(sub: string, ttl: number): Promise<string> {
+    return this.signJwt(
+      { sub, email: `${sub}@example.com`, type: 'app', identity_nonce: randomBytes(8).toString('hex'), country: 'NL', aud: [randomBytes(16).toString('hex')] },
+      ttl,
+    );
+  }
+
+  async check(token: string): Promise<TokenCheck> {
+    const grant = this.opaque.get(token);
+    if (grant) {
+      if (grant.exp <= this.now()) return { ok: false, error: 'invalid_token', description: 'The access token expired', expiredAt: grant.exp };
+      return { ok: true, sub: grant.sub, exp: grant.exp };
+    }
+    if (!token.startsWith('eyJ')) return { ok: false, error: 'invalid_token', description: 'Unknown access token' };
+    try {
+      const { payload } = await jwtVerify(token, createLocalJWKSet(await this.jwks()), {
+        issuer: this.issuer,
+        audience: `${this.issuer}/mcp`,
+        currentDate: new Date(this.now() * 1000),
+      });
+      return { ok: true, sub: String(payload.sub), exp: Number(payload.exp) };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') {
+        const exp = Number((error as { payload?: { exp?: number } }).payload?.exp);
+        return { ok: false, error: 'invalid_token', description: 'The access token expired', expiredAt: exp };
+      }
+      return { ok: false, error: 'invalid_token', description: 'The access token is not valid here' };
+    }
+  }
+
+  private async signJwt(claims: Record<string, unknown>, ttl: number): Promise<string> {
+    const iat = this.now();
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' })
+      .setIssuer(this.issuer)
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(iat + ttl)
+      .sign((await this.keys).privateKey);
+  }
+}

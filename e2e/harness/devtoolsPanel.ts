@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { QUIET_CHROMIUM_FLAGS, chromiumPath } from './browsers';
+
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const PANEL_TITLE_ID = 'MCPTokens';
+
+export interface PanelSession {
+  browser: Browser;
+  extensionId: string;
+  /** The inspected tab. */
+  page: Page;
+  /** The DevTools front-end page attached to `page`. */
+  devtools: Page;
+  /** The extension's panel document inside DevTools. */
+  panel: Frame;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<{ browser: Browser; extensionId: string }> {
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [CHROME_BUILD],
+    handleDevToolsAsPage: true,
+    args: QUIET_CHROMIUM_FLAGS,
+  });
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  return { browser, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Opens `url` in a tab, opens DevTools on it and shows the MCP Tokens panel, as a user would.
+ * The DevTools front-end calls here (DevToolsAPI.showPanel) are private API: keep them in this file.
+ */
+export async function openPanelOn(url: string): Promise<PanelSession> {
+  const { browser, extensionId } = await launchWithExtension();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const devtools = await page.openDevTools();
+    await devtools.waitForFunction(() => typeof (window as unknown as { DevToolsAPI?: { showPanel?: unknown } }).DevToolsAPI?.showPanel === 'function', { timeout: 20_000 });
+    const panel = await showExtensionPanel(devtools, extensionId);
+    await panel.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+    return { browser, extensionId, page, devtools, panel, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function showExtensionPanel(devtools: Page, extensionId: string): Promise<Frame> {
+  const panelId = `chrome-extension://${extensionId}${PANEL_TITLE_ID}`;
+  const prefix = `chrome-extension://${extensionId}/devtools-panel.html`;
+  const deadline = Date.now() + 20_000;
+  // The devtools page registers the panel asynchronously: retry until its frame exists (E2E-RECIPE §5).
+  while (Date.now() < deadline) {
+    await devtools.evaluate((id) => (window as unknown as { DevToolsAPI: { showPanel(id: string): void } }).DevToolsAPI.showPanel(id), panelId);
+    const frame = devtools.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) return frame;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The "${PANEL_TITLE_ID}" panel never appeared in DevTools (was the extension built?).`);
+}
+
+/** DOM click inside the panel frame: mouse events stop at the panel iframe in headless Chromium (E2E-RECIPE §9). */
+export async function clickInPanel(panel: Frame, selector: string): Promise<void> {
+  await panel.waitForSelector(selector);
+  await panel.$eval(selector, (el) => (el as HTMLElement).click());
+}
+
+/** Types into an input inside the panel the way React sees it (native setter + input event). */
+export async function fillInPanel(panel: Frame, selector: string, value: string): Promise<void> {
+  await panel.waitForSelector(selector);
+  await panel.$eval(
+    selector,
+    (el, v) => {
+      const input = el as HTMLInputElement | HTMLTextAreaElement;
+      const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+export interface TokenRowInfo {
+  kind: string;
+  status: string;
+  expiresAt: string;
+  sources: string[];
+  fingerprint: string;
+}
+
+export async function tokenRows(panel: Frame): Promise<TokenRowInfo[]> {
+  return panel.$$eval('[data-testid="token-row"]', (rows) =>
+    rows.map((r) => {
+      const d = (r as HTMLElement).dataset;
+      return { kind: d.kind ?? '', status: d.status ?? '', expiresAt: d.expiresAt ?? '', sources: (d.sources ?? '').split(' ').filter(Boolean), fingerprint: d.fingerprint ?? '' };
+    }),
+  );
+}
+
+/** Waits until a row matching `predicate` (evaluated in the panel on its dataset) exists, and returns it. */
+export async function waitForRow(panel: Frame, match: { fingerprint?: string; source?: string; kind?: string }, timeout = 15_000): Promise<TokenRowInfo> {
+  await panel.waitForFunction(
+    (m) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="token-row"]')].some(
+        (r) =>
+          (!m.fingerprint || r.dataset.fingerprint === m.fingerprint) &&
+          (!m.kind || r.dataset.kind === m.kind) &&
+          (!m.source || (r.dataset.sources ?? '').split(' ').includes(m.source)),
+      ),
+    { timeout },
+    match,
+  );
+  const rows = await tokenRows(panel);
+  return rows.find((r) => (!match.fingerprint || r.fingerprint === match.fingerprint) && (!match.kind || r.kind === match.kind) && (!match.source || r.sources.includes(match.source)))!;
+}
