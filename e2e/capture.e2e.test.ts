@@ -100,8 +100,13 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
   it('keeps every row when the page reloads', async () => {
     const before = (await tokenRows(s.panel)).map((r) => r.fingerprint).sort();
     expect(before.length).toBeGreaterThanOrEqual(5);
+    const navigatedBefore = await s.panel.$eval('[data-testid="capture-stats"]', (e) => (e as HTMLElement).dataset.lastNavigationAt ?? '');
     await s.page.reload();
-    await s.panel.waitForFunction(() => document.querySelector('[data-testid="capture-stats"]')?.textContent?.includes('navigated'));
+    await s.panel.waitForFunction(
+      (b) => (document.querySelector<HTMLElement>('[data-testid="capture-stats"]')?.dataset.lastNavigationAt ?? '') !== b,
+      {},
+      navigatedBefore,
+    );
     expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 
@@ -110,7 +115,7 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     expect(values.length).toBeGreaterThan(0);
     const ext = await s.browser.newPage();
     await ext.goto(`chrome-extension://${s.extensionId}/devtools-panel.html`);
-    const local = await ext.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    const local = await ext.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: typeof import("wxt/browser").browser }).chrome.storage.local.get(null)));
     await ext.close();
     expect(local).not.toMatch(/eyJ|oauth:|pasted-opaque/);
   });

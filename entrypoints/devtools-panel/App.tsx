@@ -73,7 +73,7 @@ export function App({ feed }: { feed: TokenFeed }) {
           )}
         </div>
       </main>
-      <footer className="status-bar" data-testid="capture-stats">
+      <footer className="status-bar" data-testid="capture-stats" data-requests-seen={state.stats.requestsSeen} data-last-navigation-at={state.lastNavigation?.at ?? ''}>
         {feed.mode === 'devtools' ? (
           <>
             {state.stats.requestsSeen} requests watched · {state.rows.length} tokens
@@ -92,6 +92,12 @@ function EmptyList({ connected, standalone }: { connected: boolean; standalone: 
   if (!connected) return <p className="muted empty">Connecting to the capture…</p>;
   return (
     <div className="muted empty" data-testid="empty-list">
+      {standalone && (
+        <p data-testid="welcome">
+          <strong>Installed.</strong> Open DevTools (F12) on the page that talks to your MCP portal and pick the <strong>MCP Tokens</strong> panel: it
+          captures the tokens the page sends. This tab decodes pasted tokens.
+        </p>
+      )}
       <p>No tokens yet.</p>
       {!standalone && <p>Use the page (sign in, reload, call its API): tokens in Authorization headers, cookies, token responses and URLs appear here.</p>}
       <p>Or paste one above.</p>
