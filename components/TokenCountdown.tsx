@@ -6,7 +6,7 @@ export function TokenCountdown({ timing, testId }: { timing: TokenTiming; testId
   if (timing.remaining === undefined) {
     return (
       <span className="countdown countdown-unknown" data-testid={testId} data-remaining-seconds="">
-        expiry unknown
+        no countdown
       </span>
     );
   }

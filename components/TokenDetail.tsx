@@ -76,7 +76,9 @@ export function TokenDetail({ row, nowMs, warningWindowSeconds, revealed, onTogg
           <p className="muted" data-testid="expiry-unknown">
             {decoded.kind === 'jwt'
               ? 'This JWT has no "exp" claim, so nothing says when it stops working; the server may still reject it at any time.'
-              : 'Unknown. This token carries no expiry of its own, and the panel did not see the token response that issued it (with "expires_in"). Sign in again with DevTools open to capture it.'}
+              : row.sources.every((src) => src === 'pasted')
+                ? 'Unknown. This token carries no expiry of its own, and pasted text comes without the token response (with "expires_in") that would tell.'
+                : 'Unknown. This token carries no expiry of its own, and the panel did not see the token response that issued it (with "expires_in"). Sign in again with DevTools open to capture it.'}
           </p>
         )}
         {facts.notBefore !== undefined && <p className="small">Not valid before {formatUtc(facts.notBefore)} ({formatRelative(facts.notBefore, nowMs)}).</p>}
