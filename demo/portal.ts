@@ -11,6 +11,8 @@ export interface DemoOptions {
   tokenTtlSeconds?: number;
   /** Lifetime of the CF_Authorization cookie JWT (default 24 h, like Access). */
   cookieTtlSeconds?: number;
+  /** The issuer's clock in Unix seconds; tests move it to expire tokens without waiting. */
+  now?: () => number;
 }
 
 export interface DemoServer {
@@ -99,7 +101,7 @@ export async function startDemoServer(options: DemoOptions = {}, extraRoutes: (i
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
   const ttl = options.tokenTtlSeconds ?? 300;
-  const issuer = new TokenIssuer(url, ttl);
+  const issuer = new TokenIssuer(url, ttl, options.now);
   const routes = [...extraRoutes(issuer), portalRoutes(issuer, { tokenTtlSeconds: ttl, cookieTtlSeconds: options.cookieTtlSeconds ?? 86400 })];
 
   server.on('request', async (req, res) => {

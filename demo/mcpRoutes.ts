@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { bearerToken, readBody, sendHtml, sendJson } from './http';
+import { createPortalMcpServer, createWorkerMcpServer } from './mcpTools';
+import type { RouteHandler } from './portal';
+import type { TokenIssuer } from './tokenIssuer';
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id, cf-access-client-id, cf-access-client-secret, x-api-key',
+  'access-control-expose-headers': 'mcp-session-id, www-authenticate, mcp-protocol-version',
+  'access-control-max-age': '600',
+};
+
+/**
+ * The demo's MCP endpoints, all real SDK servers:
+ * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens;
+ * - `/worker/mcp`, no token, like the user's own Worker;
+ * - failure look-alikes for the panel's error reports: an Access-style HTML login page, a server
+ *   that never answers, a 500, a 403 insufficient_scope, and an MCP server without CORS headers.
+ */
+export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
+  const sessions = new Map<string, StreamableHTTPServerTransport>();
+  const sseSessions = new Map<string, SSEServerTransport>();
+  const hanging = new Set<ServerResponse>();
+  const resourceMetadata = `${issuer.issuer}/.well-known/oauth-protected-resource`;
+
+  /** RFC 6750 §3 + RFC 9728: say why, and where the resource's metadata lives. */
+  const authorize = async (req: IncomingMessage, res: ServerResponse, cors: boolean): Promise<boolean> => {
+    const token = bearerToken(req);
+    const headers = cors ? CORS_HEADERS : {};
+    if (!token) {
+      sendJson(res, 401, { error: 'unauthorized', message: 'Missing bearer token' }, { ...headers, 'www-authenticate': `Bearer realm="demo-portal", resource_metadata="${resourceMetadata}"` });
+      return false;
+    }
+    const check = await issuer.check(token);
+    if (!check.ok) {
+      sendJson(res, 401, { error: 'unauthorized', message: 'Token expired or invalid' }, {
+        ...headers,
+        'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${check.description}", resource_metadata="${resourceMetadata}"`,
+      });
+      return false;
+    }
+    return true;
+  };
+
+  const streamable = async (req: IncomingMessage, res: ServerResponse, opts: { auth: boolean; cors: boolean; worker?: boolean }) => {
+    if (opts.cors) for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+    if (opts.auth && !(await authorize(req, res, opts.cors))) return;
+    if (opts.worker) {
+      // Stateless with JSON responses, as many Workers run: a fresh server per request.
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      const server = createWorkerMcpServer();
+      res.on('close', () => void transport.close().then(() => server.close()));
+      await server.connect(transport);
+      await transport.handleRequest(req, res, await parsedBody(req));
+      return;
+    }
+    const sessionId = req.headers['mcp-session-id'];
+    const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+    if (existing) return existing.handleRequest(req, res, await parsedBody(req));
+    if (typeof sessionId === 'string') return sendJson(res, 404, { jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => void sessions.set(id, transport),
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
+    await createPortalMcpServer().connect(transport);
+    await transport.handleRequest(req, res, await parsedBody(req));
+  };
+
+  return async (req, res, url) => {
+    const path = url.pathname;
+    if (req.method === 'OPTIONS' && /\/(mcp|sse)(\/message)?$/.test(path) && !path.startsWith('/nocors')) {
+      res.writeHead(204, CORS_HEADERS).end();
+      return true;
+    }
+    switch (path) {
+      case '/.well-known/oauth-protected-resource':
+      case '/.well-known/oauth-protected-resource/mcp':
+        sendJson(res, 200, { resource: `${issuer.issuer}/mcp`, authorization_servers: [issuer.issuer], bearer_methods_supported: ['header'], scopes_supported: ['mcp:tools'] }, CORS_HEADERS);
+        return true;
+      case '/mcp':
+        await streamable(req, res, { auth: true, cors: true });
+        return true;
+      case '/worker/mcp':
+        await streamable(req, res, { auth: false, cors: true, worker: true });
+        return true;
+      case '/nocors/mcp':
+        await streamable(req, res, { auth: false, cors: false, worker: true });
+        return true;
+      case '/sse': {
+        if (req.method !== 'GET') return false;
+        for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+        if (!(await authorize(req, res, true))) return true;
+        const transport = new SSEServerTransport('/sse/message', res);
+        sseSessions.set(transport.sessionId, transport);
+        transport.onclose = () => sseSessions.delete(transport.sessionId);
+        await createPortalMcpServer().connect(transport);
+        return true;
+      }
+      case '/sse/message': {
+        for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+        if (!(await authorize(req, res, true))) return true;
+        const transport = sseSessions.get(url.searchParams.get('sessionId') ?? '');
+        if (!transport) return sendJson(res, 404, { error: 'unknown session' }), true;
+        await transport.handlePostMessage(req, res, await parsedBody(req));
+        return true;
+      }
+      case '/login-wall/mcp':
+        // What a client gets from a portal when the browser has no Access session.
+        sendHtml(res, 200, '<!doctype html><html><head><title>Sign in ・ Cloudflare Access</title></head><body><h1>Sign in to Demo Team</h1><form action="https://demo-team.cloudflareaccess.com/cdn-cgi/access/login"><button>Continue with SSO</button></form></body></html>', CORS_HEADERS);
+        return true;
+      case '/hang/mcp':
+        if (req.method === 'OPTIONS') return false;
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return true;
+      case '/broken/mcp':
+        sendJson(res, 500, { error: 'internal', message: 'Worker threw: TypeError: Cannot read properties of undefined' }, CORS_HEADERS);
+        return true;
+      case '/forbidden/mcp':
+        sendJson(res, 403, { error: 'insufficient_scope' }, { ...CORS_HEADERS, 'www-authenticate': 'Bearer error="insufficient_scope", scope="mcp:admin", error_description="This portal needs the mcp:admin scope"' });
+        return true;
+      default:
+        return false;
+    }
+  };
+}
+
+async function parsedBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,76 @@
+/** One HTTP round trip as the panel shows it: never with a token value in it. */
+export interface HttpExchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  status?: number;
+  contentType?: string;
+  responseHeaders: Record<string, string>;
+  /** First bytes of a response that was not a stream (errors, JSON); undefined for event streams. */
+  bodySnippet?: string;
+  ms?: number;
+  /** "TypeError: Failed to fetch" and the like, when no response came. */
+  networkError?: string;
+}
+
+export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
+
+const SECRET_HEADERS = /^(authorization|cookie|cf-access-client-secret|x-api-key|api-key|x-auth-token|cf-access-token|x-access-token)$/i;
+const SNIPPET_BYTES = 2048;
+
+/** Redacts secret header values for display and export: scheme kept, value replaced. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADERS.test(name)) out[name] = value;
+    else out[name] = /^(bearer|dpop|basic)\s/i.test(value) ? `${value.split(/\s/)[0]} [redacted]` : '[redacted]';
+  }
+  return out;
+}
+
+function headersToRecord(headers: HeadersInit | Headers | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  new Headers(headers).forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+/**
+ * Wraps fetch so every request of an MCP test is recorded (for the report, the failure
+ * classifier and the request count), and every request is aborted with the test's signal.
+ */
+export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange) => void, signal?: AbortSignal): FetchLike {
+  return async (url, init = {}) => {
+    const started = performance.now();
+    const exchange: HttpExchange = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      url: String(url),
+      requestHeaders: redactHeaders(headersToRecord(init.headers)),
+      responseHeaders: {},
+    };
+    record(exchange);
+    const signals = [init.signal, signal].filter((s): s is AbortSignal => s != null);
+    try {
+      const response = await base(url, { ...init, signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0] });
+      exchange.ms = Math.round(performance.now() - started);
+      exchange.status = response.status;
+      exchange.responseHeaders = headersToRecord(response.headers);
+      exchange.contentType = response.headers.get('content-type') ?? undefined;
+      if (!/event-stream/i.test(exchange.contentType ?? '')) {
+        // Read a copy so the SDK still gets the whole body.
+        exchange.bodySnippet = await response
+          .clone()
+          .text()
+          .then((t) => t.slice(0, SNIPPET_BYTES))
+          .catch(() => undefined);
+      }
+      return response;
+    } catch (error) {
+      exchange.ms = Math.round(performance.now() - started);
+      exchange.networkError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw error;
+    }
+  };
+}
