@@ -1,0 +1,169 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { classifyMcpFailure, type McpFailure } from './classifyMcpFailure';
+import { LoggingTransport, type JsonRpcLogEntry } from './loggingTransport';
+import { recordingFetch, type FetchLike, type HttpExchange } from './recordingFetch';
+import { SchemaValidatorProvider } from './validateJsonSchema';
+
+export type TransportChoice = 'auto' | 'streamable-http' | 'sse';
+export type TransportKind = 'streamable-http' | 'sse';
+
+export interface McpAuth {
+  /** Sent as `Authorization: Bearer`; only its fingerprint and expiry ever appear in reports. */
+  token?: { value: string; fingerprint: string; expiresAt?: number };
+  /** Extra request headers (CF-Access-Client-Id / -Secret, an API key …), in memory only. */
+  headers?: Record<string, string>;
+}
+
+export interface McpSessionOptions {
+  url: string;
+  auth: McpAuth;
+  transport: TransportChoice;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  fetch?: FetchLike;
+  now?: () => number;
+  hasHostAccess?: boolean;
+}
+
+export interface McpSession {
+  client: Client;
+  kind: TransportKind;
+  transport: LoggingTransport;
+  signal: AbortSignal;
+  messages: JsonRpcLogEntry[];
+}
+
+export interface McpSessionOutcome<T> {
+  outcome: 'pass' | 'fail' | 'cancelled';
+  value?: T;
+  failure?: McpFailure;
+  transport?: TransportKind;
+  fellBackToSse: boolean;
+  exchanges: HttpExchange[];
+  messages: JsonRpcLogEntry[];
+  totalMs: number;
+  /** Server identity, when initialize got that far. */
+  client?: Client;
+}
+
+export const CLIENT_INFO = { name: 'mcp-token-inspector', title: 'MCP Token Inspector', version: '0.1.0' };
+
+/**
+ * Opens an MCP session (Streamable HTTP, or legacy SSE when its first POST answers 400/404/405 —
+ * the spec's backwards-compatibility rule — or when forced), runs `work`, and always closes the
+ * session. Timeout and cancel abort every request. Never throws: failures are classified.
+ */
+export async function withMcpSession<T>(options: McpSessionOptions, work: (session: McpSession) => Promise<T>): Promise<McpSessionOutcome<T>> {
+  const now = options.now ?? Date.now;
+  const started = performance.now();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The MCP request timed out', 'TimeoutError'));
+  }, options.timeoutMs);
+  const onCancel = () => controller.abort(new DOMException('Cancelled', 'AbortError'));
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel);
+
+  const messages: JsonRpcLogEntry[] = [];
+  const allExchanges: HttpExchange[] = [];
+  let attempt: Attempt | undefined;
+  let fellBackToSse = false;
+  const finish = (partial: Partial<McpSessionOutcome<T>>): McpSessionOutcome<T> => ({
+    outcome: 'fail',
+    fellBackToSse,
+    exchanges: allExchanges,
+    messages,
+    transport: attempt?.kind,
+    client: attempt?.client,
+    totalMs: Math.round(performance.now() - started),
+    ...partial,
+  });
+
+  try {
+    const order: TransportKind[] = options.transport === 'auto' ? ['streamable-http', 'sse'] : [options.transport];
+    for (const kind of order) {
+      attempt = makeAttempt(kind, options, controller.signal, messages, allExchanges);
+      try {
+        await attempt.client.connect(attempt.transport, { signal: controller.signal, timeout: options.timeoutMs });
+        break;
+      } catch (error) {
+        const firstPost = attempt.exchanges.find((e) => e.method === 'POST');
+        const canFallBack = kind === 'streamable-http' && order.length > 1 && firstPost?.status !== undefined && [400, 404, 405].includes(firstPost.status);
+        if (!canFallBack) throw error;
+        fellBackToSse = true;
+        await attempt.client.close().catch(() => {});
+      }
+    }
+    const a = attempt!;
+    const value = await work({ client: a.client, kind: a.kind, transport: a.transport, signal: controller.signal, messages });
+    return finish({ outcome: 'pass', value });
+  } catch (error) {
+    if (options.signal?.aborted && !timedOut) return finish({ outcome: 'cancelled' });
+    const failure = classifyMcpFailure({
+      error,
+      exchanges: attempt?.exchanges ?? [],
+      nowMs: now(),
+      timedOut,
+      timeoutMs: options.timeoutMs,
+      token: options.auth.token,
+      hasHostAccess: options.hasHostAccess,
+      targetOrigin: safeOrigin(options.url),
+    });
+    return finish({ outcome: 'fail', failure });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCancel);
+    if (attempt) await closeSession(attempt);
+  }
+}
+
+interface Attempt {
+  kind: TransportKind;
+  client: Client;
+  transport: LoggingTransport;
+  exchanges: HttpExchange[];
+}
+
+function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: AbortSignal, messages: JsonRpcLogEntry[], allExchanges: HttpExchange[]): Attempt {
+  // This attempt's exchanges decide its failure; the report shows every attempt's.
+  const exchanges: HttpExchange[] = [];
+  const record = (e: HttpExchange) => {
+    exchanges.push(e);
+    allExchanges.push(e);
+  };
+  const fetchFn = recordingFetch(options.fetch ?? ((url, init) => fetch(url, init)), record, signal);
+  const headers: Record<string, string> = { ...(options.auth.headers ?? {}) };
+  if (options.auth.token) headers.Authorization = `Bearer ${options.auth.token.value}`;
+  const url = new URL(options.url);
+  const inner: Transport =
+    kind === 'streamable-http'
+      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: fetchFn })
+      : new SSEClientTransport(url, {
+          requestInit: { headers },
+          fetch: fetchFn,
+          // The EventSource GET needs the same headers as the POSTs.
+          eventSourceInit: { fetch: (u, init) => fetchFn(u, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }) },
+        });
+  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: new SchemaValidatorProvider() });
+  return { kind, client, transport: new LoggingTransport(inner, messages), exchanges };
+}
+
+/** Ends the session politely: DELETE for Streamable HTTP (a 405 is allowed), then close streams. */
+async function closeSession(attempt: Attempt): Promise<void> {
+  const inner = attempt.transport.inner;
+  if (inner instanceof StreamableHTTPClientTransport && inner.sessionId) await inner.terminateSession().catch(() => {});
+  await attempt.client.close().catch(() => {});
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
