@@ -95,8 +95,9 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         await streamable(req, res, { auth: false, cors: false, worker: true });
         return true;
       case '/sse': {
-        if (req.method !== 'GET') return false;
         for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+        // What an old SSE-only server says to a Streamable HTTP POST: clients then fall back to GET.
+        if (req.method !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'GET' }), true;
         if (!(await authorize(req, res, true))) return true;
         const transport = new SSEServerTransport('/sse/message', res);
         sseSessions.set(transport.sessionId, transport);

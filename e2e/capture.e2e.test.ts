@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../demo/portal';
+import type { DemoServer } from '../demo/portal';
+import { startFullDemo } from '../test-support/demoServer';
 import { clickInPanel, fillInPanel, openPanelOn, tokenRows, waitForRow, type PanelSession } from './harness/devtoolsPanel';
 import { tokenFingerprint } from '../utils/fingerprint';
 
@@ -19,7 +20,7 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
   let s: PanelSession;
 
   beforeAll(async () => {
-    demo = await startDemoServer({ port: 0, tokenTtlSeconds: 600 });
+    demo = await startFullDemo({ tokenTtlSeconds: 600 });
     s = await openPanelOn(`${demo.url}/`);
   });
   afterAll(async () => {

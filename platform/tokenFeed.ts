@@ -24,16 +24,16 @@ export function connectTokenFeed(receive: (message: InspectorMessage) => void): 
   }
   // Opened as an ordinary tab (no DevTools): nothing to capture, but pasted tokens still work.
   const session = new CaptureSession();
-  queueMicrotask(() => receive({ type: 'tokens-snapshot', rows: [], stats: session.stats }));
+  queueMicrotask(() => receive({ type: 'tokens-snapshot', rows: [], stats: session.stats, targets: [] }));
   return {
     mode: 'standalone',
     paste(value) {
       const rows = session.paste(value, Date.now());
-      receive({ type: 'tokens-changed', rows, stats: session.stats });
+      receive({ type: 'tokens-changed', rows, stats: session.stats, targets: [] });
     },
     clear() {
       session.clear();
-      receive({ type: 'tokens-snapshot', rows: [], stats: session.stats });
+      receive({ type: 'tokens-snapshot', rows: [], stats: session.stats, targets: [] });
     },
   };
 }

@@ -2,6 +2,7 @@ import { extractTokensFromHarEntry, type TokenObservation } from './extractToken
 import type { HarEntryLike } from './har';
 import type { CaptureStats } from './messages';
 import { EMPTY_CAPTURE_STATS } from './messages';
+import { detectMcpTarget, recordMcpTarget, type McpTarget } from './mcp/detectMcpTarget';
 import { TokenLedger, type TokenRow } from './tokenLedger';
 
 /**
@@ -11,6 +12,8 @@ import { TokenLedger, type TokenRow } from './tokenLedger';
 export class CaptureSession {
   readonly ledger: TokenLedger;
   stats: CaptureStats = { ...EMPTY_CAPTURE_STATS };
+  /** MCP endpoints the page talked to, most recent first: they pre-fill the test target. */
+  targets: McpTarget[] = [];
 
   constructor(maxRows?: number) {
     this.ledger = new TokenLedger(maxRows);
@@ -22,6 +25,8 @@ export class CaptureSession {
     if (opts.backfill) this.stats.backfilled += 1;
     if (body !== undefined) this.stats.bodiesRead += 1;
     if (opts.bodyLost) this.stats.bodiesLost += 1;
+    const target = detectMcpTarget(entry);
+    if (target) this.targets = recordMcpTarget(this.targets, target, Date.parse(entry.startedDateTime) || Date.now());
     return this.ledger.record(extractTokensFromHarEntry(entry, body));
   }
 
@@ -33,5 +38,6 @@ export class CaptureSession {
   clear(): void {
     this.ledger.clear();
     this.stats = { ...EMPTY_CAPTURE_STATS };
+    this.targets = [];
   }
 }

@@ -1,3 +1,4 @@
+import type { McpTarget } from './mcp/detectMcpTarget';
 import type { TokenRow } from './tokenLedger';
 
 /** Counters the panel shows so a user can tell "no tokens" from "nothing captured". */
@@ -19,8 +20,8 @@ export type InspectorMessage =
   | { type: 'panel-hello' }
   | { type: 'paste-token'; value: string; at: number }
   | { type: 'clear-tokens' }
-  | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats }
-  | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats }
+  | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
+  | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
   | { type: 'page-navigated'; url: string; at: number };
 
 export function isInspectorMessage(value: unknown): value is InspectorMessage {

@@ -118,3 +118,32 @@ export async function waitForRow(panel: Frame, match: { fingerprint?: string; so
   const rows = await tokenRows(panel);
   return rows.find((r) => (!match.fingerprint || r.fingerprint === match.fingerprint) && (!match.kind || r.kind === match.kind) && (!match.source || r.sources.includes(match.source)))!;
 }
+
+/**
+ * Allows the extension on a site the way a user does under "Site access"; headless Chromium never
+ * answers permissions.request() prompts (E2E-RECIPE §10). For an optional host permission this only
+ * marks the site as allowed: the extension's own permissions.request() then resolves at once
+ * without a prompt. Private API: kept here.
+ */
+export async function grantHostAccess(session: PanelSession, pattern: string): Promise<void> {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      async (id, p) => {
+        type DeveloperPrivate = {
+          updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void>;
+          addHostPermission(id: string, pattern: string): Promise<void>;
+        };
+        const dp = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+        // "On specific sites" first: only then does the added site count as granted.
+        await dp.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_SPECIFIC_SITES' });
+        await dp.addHostPermission(id, p);
+      },
+      session.extensionId,
+      pattern,
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -11,6 +11,7 @@ import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/fingerprint';
 import { resolveSelection } from '../../utils/panelRows';
 import { parsePastedToken } from '../../utils/parsePastedToken';
+import { McpSection } from './McpSection';
 import { panelActions, usePanelStore } from './store';
 
 export function App({ feed }: { feed: TokenFeed }) {
@@ -73,6 +74,7 @@ export function App({ feed }: { feed: TokenFeed }) {
           )}
         </div>
       </main>
+      <McpSection />
       <footer className="status-bar" data-testid="capture-stats" data-requests-seen={state.stats.requestsSeen} data-last-navigation-at={state.lastNavigation?.at ?? ''}>
         {feed.mode === 'devtools' ? (
           <>

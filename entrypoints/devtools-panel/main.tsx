@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { loadSettings } from '../../platform/settings';
+import { loadRecentTargets, loadSettings } from '../../platform/settings';
+import { mcpActions } from './mcpStore';
 import { connectTokenFeed } from '../../platform/tokenFeed';
 import { App } from './App';
 import { panelActions } from './store';
@@ -9,6 +10,7 @@ import { startClock } from './clock';
 const feed = connectTokenFeed(panelActions.receive);
 startClock(panelActions.tick);
 void loadSettings().then((s) => panelActions.setWarningWindow(s.warningWindowSeconds));
+void loadRecentTargets().then(mcpActions.setRecentTargets);
 
 // data-ready (TEST-CONTRACT) is set by App once it has rendered: the feed is open and the DOM is there.
 createRoot(document.getElementById('root')!).render(<App feed={feed} />);

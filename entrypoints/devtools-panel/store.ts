@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { DEFAULT_WARNING_WINDOW_SECONDS } from '../../utils/expiry';
 import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
 import { mergeRows, sortRows } from '../../utils/panelRows';
+import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../../utils/tokenLedger';
 
 export interface PanelState {
@@ -16,6 +17,8 @@ export interface PanelState {
   /** True once the capture side answered: until then the list is "connecting", not "empty". */
   connected: boolean;
   lastNavigation?: { url: string; at: number };
+  /** MCP endpoints seen in traffic, most recent first. */
+  targets: McpTarget[];
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -25,15 +28,16 @@ export const usePanelStore = create<PanelState>(() => ({
   warningWindowSeconds: DEFAULT_WARNING_WINDOW_SECONDS,
   stats: EMPTY_CAPTURE_STATS,
   connected: false,
+  targets: [],
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
 export function applyInspectorMessage(state: PanelState, message: InspectorMessage): Partial<PanelState> {
   switch (message.type) {
     case 'tokens-snapshot':
-      return { rows: sortRows(message.rows), stats: message.stats, connected: true };
+      return { rows: sortRows(message.rows), stats: message.stats, targets: message.targets, connected: true };
     case 'tokens-changed':
-      return { rows: mergeRows(state.rows, message.rows), stats: message.stats, connected: true };
+      return { rows: mergeRows(state.rows, message.rows), stats: message.stats, targets: message.targets, connected: true };
     case 'page-navigated':
       return { lastNavigation: { url: message.url, at: message.at } };
     default:

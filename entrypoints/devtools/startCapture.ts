@@ -27,7 +27,7 @@ export function startCapture(tabId: number): void {
     flushTimer = undefined;
     if (!dirty) return;
     dirty = false;
-    channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats });
+    channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats, targets: session.targets });
     pending.clear();
   };
   const snapshot = () => {
@@ -35,7 +35,7 @@ export function startCapture(tabId: number): void {
     flushTimer = undefined;
     pending.clear();
     dirty = false;
-    channel.post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats });
+    channel.post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats, targets: session.targets });
   };
 
   // Keys of live requests seen while the backfill is running, so a request is not counted twice.

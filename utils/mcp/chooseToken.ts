@@ -18,7 +18,8 @@ export function isBearerCandidate(row: TokenRow): boolean {
 
 /**
  * The token to send to `targetUrl`. Auto picks the freshest non-expired token the page itself sent
- * (or received from a token endpoint) on the target's origin — never a token from another site.
+ * (or received from a token endpoint) on the target's origin — never a token from another site —
+ * and only when all of those have expired, the newest expired one.
  */
 export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenChoice, nowMs: number): ChosenToken {
   if (choice.mode === 'none') return { reason: 'No token: requests go out without Authorization.' };
@@ -41,6 +42,8 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   const rank = (r: TokenRow) => (r.sources.includes('authorization-header') ? 1 : 0);
   const best = [...live].sort((a, b) => rank(b) - rank(a) || b.lastSeen - a.lastSeen)[0];
   if (best) return { row: best, reason: `The freshest unexpired token the page used with ${origin}.` };
-  if (usable.length > 0) return { reason: `Every token the page used with ${origin} has expired: sign in to the page again.` };
+  // All expired: still send the newest, so the report can say "expired N minutes ago" instead of "no token".
+  const newestExpired = [...usable].sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  if (newestExpired) return { row: newestExpired, reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.` };
   return { reason: `The page has not sent a token to ${origin}: pick one, paste one, or send none.` };
 }

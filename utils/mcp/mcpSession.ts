@@ -93,7 +93,11 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
         break;
       } catch (error) {
         const firstPost = attempt.exchanges.find((e) => e.method === 'POST');
-        const canFallBack = kind === 'streamable-http' && order.length > 1 && firstPost?.status !== undefined && [400, 404, 405].includes(firstPost.status);
+        // The spec's rule is 400/404/405. A POST blocked outright (no CORS on an SSE-only server's
+        // error page) says nothing either way, so a URL ending in /sse gets its SSE try too.
+        const refused = firstPost?.status !== undefined && [400, 404, 405].includes(firstPost.status);
+        const blockedOnSsePath = firstPost?.networkError !== undefined && /\/sse\/?$/i.test(new URL(options.url).pathname);
+        const canFallBack = kind === 'streamable-http' && order.length > 1 && (refused || blockedOnSsePath);
         if (!canFallBack) throw error;
         fellBackToSse = true;
         await attempt.client.close().catch(() => {});

@@ -46,10 +46,12 @@ describe('chooseToken', () => {
   it('picks the freshest unexpired token the page sent to the target origin', () => {
     expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'auto' }, NOW).row?.value).toBe('fresh-live-token');
   });
-  it('never picks a token from another origin, an expired one, or a refresh token', () => {
+  it('never picks a token from another origin or a refresh token; an expired one only when nothing else is left', () => {
     expect(chooseToken(rows, 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toEqual({ reason: expect.stringMatching(/has not sent a token to https:\/\/third/) });
     const onlyExpired = rows.filter((r) => r.value === 'oauth:expired-one' || r.value === 'oauth:refresh-x');
-    expect(chooseToken(onlyExpired, 'https://portal.example.com/mcp', { mode: 'auto' }, NOW)).toEqual({ reason: expect.stringMatching(/has expired/) });
+    const chosen = chooseToken(onlyExpired, 'https://portal.example.com/mcp', { mode: 'auto' }, NOW);
+    expect(chosen.row?.value).toBe('oauth:expired-one');
+    expect(chosen.reason).toMatch(/has expired/);
   });
   it('honours an explicit choice and "no token"', () => {
     const other = rows.find((r) => r.value === 'other-site-token')!;

@@ -37,9 +37,10 @@ describe('runToolsTest against the demo servers', () => {
     expect((await run({ auth: { token: await token(600, 'opaque') } })).outcome).toBe('pass');
   });
 
-  it('falls back to legacy SSE when the first POST gets 404', async () => {
+  it('falls back to legacy SSE when the first POST is refused (405)', async () => {
     const report = await run({ url: `${demo.url}/sse`, auth: { token: await token() } });
     expect(report).toMatchObject({ outcome: 'pass', transport: 'sse', fellBackToSse: true });
+    expect(report.exchanges[0]).toMatchObject({ method: 'POST', status: 405 });
     expect(report.tools).toHaveLength(7);
   });
 

@@ -1,0 +1,102 @@
+import { formatDuration } from '../../utils/expiry';
+import type { McpTestReport } from '../../utils/mcp/runToolsTest';
+import { RawExchange } from './RawExchange';
+
+const TRANSPORT_TEXT = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
+
+interface Props {
+  report: McpTestReport;
+  run: number;
+  nowMs: number;
+  copy(text: string): Promise<boolean>;
+  onGrantHostAccess(origin: string): void;
+}
+
+/** The answer to "does it work?": one sentence first, then the evidence. Server text renders as text. */
+export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Props) {
+  if (report.outcome === 'cancelled') {
+    return (
+      <div className="report report-cancelled" data-testid="test-cancelled" data-run={run}>
+        Test cancelled after {report.totalMs} ms.
+      </div>
+    );
+  }
+  const pass = report.outcome === 'pass';
+  const tokenLeft = report.token?.expiresAt !== undefined ? Math.floor(report.token.expiresAt - nowMs / 1000) : undefined;
+  return (
+    <section
+      className={`report report-${report.outcome}`}
+      data-testid="test-report"
+      data-outcome={report.outcome}
+      data-run={run}
+      data-transport={report.transport ?? ''}
+      {...(report.failure ? { 'data-error-kind': report.failure.kind } : {})}
+      aria-live="polite"
+    >
+      {pass ? (
+        <p className="report-headline" data-testid="report-headline">
+          <strong>✓ {report.server?.title ?? report.server?.name ?? 'The server'}</strong> {report.server?.version && <>{report.server.version} </>}answered over{' '}
+          {TRANSPORT_TEXT[report.transport!]}
+          {report.fellBackToSse && ' (after Streamable HTTP was refused)'}: <strong>{report.tools.length} tools</strong> in {report.totalMs} ms.
+        </p>
+      ) : (
+        <>
+          <p className="report-headline" data-testid="report-headline">
+            <span className="error-kind">{report.failure?.kind}</span> <strong>{report.failure?.message}</strong>
+          </p>
+          {report.failure?.needsHostAccess && (
+            <button type="button" className="primary" data-testid="grant-host-access" onClick={() => onGrantHostAccess(report.failure!.needsHostAccess!)}>
+              Allow access to {report.failure.needsHostAccess} and test again
+            </button>
+          )}
+          {report.failure?.wwwAuthenticate && (
+            <div className="small">
+              WWW-Authenticate: <code data-testid="www-authenticate">{report.failure.wwwAuthenticate}</code>
+            </div>
+          )}
+          {report.failure?.detail && <div className="muted small report-detail">{report.failure.detail}</div>}
+        </>
+      )}
+      <dl className="facts">
+        <dt>Endpoint</dt>
+        <dd>{report.url.split('?')[0]}</dd>
+        {report.protocolVersion && (
+          <>
+            <dt>Protocol</dt>
+            <dd>{report.protocolVersion}</dd>
+          </>
+        )}
+        {report.steps.length > 0 && (
+          <>
+            <dt>Steps</dt>
+            <dd data-testid="report-steps">{report.steps.map((s) => `${s.name} ${s.ms} ms`).join(' · ')}</dd>
+          </>
+        )}
+        {report.capabilities && (
+          <>
+            <dt>Capabilities</dt>
+            <dd>{Object.keys(report.capabilities).join(', ') || 'none'}</dd>
+          </>
+        )}
+        <dt>Token</dt>
+        <dd data-testid="report-token">
+          {report.token
+            ? `${report.token.fingerprint} · ${tokenLeft === undefined ? 'expiry unknown' : tokenLeft > 0 ? `${formatDuration(tokenLeft)} left` : `expired ${formatDuration(tokenLeft)} ago`}`
+            : 'none sent'}
+        </dd>
+        {report.instructions && (
+          <>
+            <dt>Instructions</dt>
+            <dd className="small">{report.instructions}</dd>
+          </>
+        )}
+      </dl>
+      {report.token && (
+        <p className="muted small">
+          Replaying a token captured from the web page is a testing shortcut: real MCP clients must get their own token from the server's authorization server.
+        </p>
+      )}
+      <RawExchange exchanges={report.exchanges} messages={report.messages} copy={copy} />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { KeyboardEvent } from 'react';
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+
+const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = [
+  ['readOnlyHint', 'read-only', 'ok'],
+  ['destructiveHint', 'destructive', 'bad'],
+  ['idempotentHint', 'idempotent', 'muted'],
+  ['openWorldHint', 'open world', 'muted'],
+];
+
+/** Tools the server listed; names and descriptions are the server's text, rendered as text. */
+export function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selected?: string; onSelect(name: string): void }) {
+  if (tools.length === 0) return <p className="muted">The server lists no tools.</p>;
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const i = tools.findIndex((t) => t.name === selected);
+    const next = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : -1;
+    if (next < 0 || next >= tools.length) return;
+    e.preventDefault();
+    onSelect(tools[next].name);
+    (e.currentTarget.children[next] as HTMLElement | undefined)?.focus();
+  };
+  return (
+    <ul className="tool-list" role="listbox" aria-label="Tools" onKeyDown={onKeyDown}>
+      {tools.map((tool) => (
+        <li
+          key={tool.name}
+          role="option"
+          aria-selected={tool.name === selected}
+          tabIndex={tool.name === selected ? 0 : -1}
+          className={`tool-row${tool.name === selected ? ' selected' : ''}`}
+          data-testid="tool-row"
+          data-tool-name={tool.name}
+          onClick={() => onSelect(tool.name)}
+        >
+          <div className="row-line">
+            <code className="tool-name">{tool.name}</code>
+            {tool.title && tool.title !== tool.name && <span className="muted">{tool.title}</span>}
+            {ANNOTATIONS.filter(([key]) => tool.annotations?.[key] === true).map(([key, text, tone]) => (
+              <span key={key} className={`badge badge-${tone}`}>
+                {text}
+              </span>
+            ))}
+            {tool.outputSchema && <span className="badge badge-muted">structured output</span>}
+          </div>
+          {tool.description && <div className="muted small tool-description">{tool.description}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+import { AuthPicker } from '../../components/mcp/AuthPicker';
+import { TargetBar } from '../../components/mcp/TargetBar';
+import { TestReport } from '../../components/mcp/TestReport';
+import { ToolCaller } from '../../components/mcp/ToolCaller';
+import { ToolList } from '../../components/mcp/ToolList';
+import { ToolResultView } from '../../components/mcp/ToolResultView';
+import { copyText } from '../../platform/clipboard';
+import { requestHostAccess } from '../../platform/hostAccess';
+import { chooseToken } from '../../utils/mcp/chooseToken';
+import { effectiveTarget, mcpActions, useMcpStore } from './mcpStore';
+import { usePanelStore } from './store';
+
+/** Live MCP testing: target, credentials, "Test tools now", the report, the tools and their calls. */
+export function McpSection() {
+  const mcp = useMcpStore();
+  const rows = usePanelStore((s) => s.rows);
+  const targets = usePanelStore((s) => s.targets);
+  const nowMs = usePanelStore((s) => s.nowMs);
+  const url = effectiveTarget(mcp, targets[0]?.url);
+  const chosen = chooseToken(rows, url, mcp.tokenChoice, nowMs);
+  const suggestions = [...new Set([...targets.map((t) => t.url), ...mcp.recentTargets])];
+  const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
+
+  const grant = (origin: string) => {
+    // permissions.request must run inside the click: no await before it.
+    void requestHostAccess(origin).then((granted) => {
+      if (granted) void mcpActions.runTest(url, rows);
+    });
+  };
+
+  return (
+    <section className="mcp-section" aria-label="MCP test">
+      <h2 className="section-title">Test the MCP server</h2>
+      <TargetBar
+        url={url}
+        suggestions={suggestions}
+        transport={mcp.transport}
+        timeoutSeconds={mcp.timeoutSeconds}
+        running={mcp.running?.step}
+        inputError={mcp.inputError}
+        onUrl={mcpActions.setTarget}
+        onTransport={mcpActions.setTransport}
+        onTimeout={mcpActions.setTimeoutSeconds}
+        onTest={() => void mcpActions.runTest(url, rows)}
+        onCancel={mcpActions.cancel}
+      />
+      <AuthPicker
+        rows={rows}
+        choice={mcp.tokenChoice}
+        reason={chosen.reason}
+        chosen={chosen.row}
+        extraHeadersText={mcp.extraHeadersText}
+        onChoice={mcpActions.setTokenChoice}
+        onExtraHeaders={mcpActions.setExtraHeaders}
+      />
+      {mcp.report && <TestReport report={mcp.report} run={mcp.runCount} nowMs={nowMs} copy={copyText} onGrantHostAccess={grant} />}
+      {mcp.report?.outcome === 'pass' && (
+        <div className="tools-split">
+          <ToolList tools={mcp.report.tools} selected={mcp.selectedTool} onSelect={mcpActions.selectTool} />
+          <div className="tool-pane">
+            {tool && (
+              <ToolCaller
+                key={tool.name}
+                tool={tool}
+                argsText={mcp.argsText}
+                argsError={mcp.argsError}
+                calling={Boolean(mcp.calling)}
+                onArgsText={mcpActions.setArgsText}
+                onCall={() => void mcpActions.callSelectedTool(url, rows)}
+                onCancel={mcpActions.cancel}
+              />
+            )}
+            {mcp.callReport && mcp.callReport.tool === tool?.name && <ToolResultView report={mcp.callReport} copy={copyText} />}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { create } from 'zustand';
+import { hasHostAccess } from '../../platform/hostAccess';
+import { saveRecentTargets } from '../../platform/settings';
+import { expiryFacts } from '../../utils/expiry';
+import { callTool, checkToolArguments, type ToolCallReport } from '../../utils/mcp/callTool';
+import { chooseToken, type TokenChoice } from '../../utils/mcp/chooseToken';
+import type { McpAuth, TransportChoice } from '../../utils/mcp/mcpSession';
+import { parseHeaderLines } from '../../utils/mcp/parseHeaderLines';
+import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp/runToolsTest';
+import { initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
+import type { TokenRow } from '../../utils/tokenLedger';
+
+export interface McpState {
+  /** What the user typed; until they type, the target follows the newest endpoint seen in traffic. */
+  targetUrl: string;
+  targetEdited: boolean;
+  transport: TransportChoice;
+  timeoutSeconds: number;
+  tokenChoice: TokenChoice;
+  extraHeadersText: string;
+  recentTargets: string[];
+  running?: { step: StepName; controller: AbortController };
+  inputError?: string;
+  report?: McpTestReport;
+  /** Counts finished tests, so a new report is told apart from the one it replaces. */
+  runCount: number;
+  selectedTool?: string;
+  argsText: string;
+  argsError?: string;
+  calling?: AbortController;
+  callReport?: ToolCallReport;
+}
+
+export const useMcpStore = create<McpState>(() => ({
+  targetUrl: '',
+  targetEdited: false,
+  transport: 'auto',
+  timeoutSeconds: 10,
+  tokenChoice: { mode: 'auto' },
+  extraHeadersText: '',
+  recentTargets: [],
+  runCount: 0,
+  argsText: '{}',
+}));
+
+const set = useMcpStore.setState;
+const get = useMcpStore.getState;
+
+/** The target shown in the box: typed, else the newest endpoint the page used, else the last one tested. */
+export function effectiveTarget(state: McpState, detected: string | undefined): string {
+  return state.targetEdited ? state.targetUrl : (detected ?? state.recentTargets[0] ?? '');
+}
+
+interface Prepared {
+  url: string;
+  auth: McpAuth;
+}
+
+/** Checks the inputs and builds the auth; a readable error instead of a request when something is off. */
+function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return { error: url.trim() === '' ? 'Enter the MCP endpoint URL (for example https://portal.example.com/mcp).' : `"${url}" is not a URL.` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { error: 'The MCP endpoint must be an http(s) URL.' };
+  const headers = parseHeaderLines(get().extraHeadersText);
+  if (!headers.ok) return { error: `Extra headers: ${headers.error}` };
+  const chosen = chooseToken(rows, parsed.href, get().tokenChoice, Date.now());
+  const token = chosen.row
+    ? { value: chosen.row.value, fingerprint: chosen.row.fingerprint, expiresAt: expiryFacts(chosen.row.decoded, chosen.row.issuedExpiresAt).expiresAt }
+    : undefined;
+  return { url: parsed.href, auth: { token, headers: headers.headers } };
+}
+
+export const mcpActions = {
+  setTarget(url: string) {
+    set({ targetUrl: url, targetEdited: true, inputError: undefined });
+  },
+  setTransport(transport: TransportChoice) {
+    set({ transport });
+  },
+  setTimeoutSeconds(timeoutSeconds: number) {
+    set({ timeoutSeconds });
+  },
+  setTokenChoice(tokenChoice: TokenChoice) {
+    set({ tokenChoice });
+  },
+  setExtraHeaders(extraHeadersText: string) {
+    set({ extraHeadersText, inputError: undefined });
+  },
+  setRecentTargets(recentTargets: string[]) {
+    set({ recentTargets });
+  },
+
+  async runTest(url: string, rows: TokenRow[]) {
+    get().running?.controller.abort();
+    const prepared = prepare(url, rows);
+    if ('error' in prepared) return set({ inputError: prepared.error });
+    const controller = new AbortController();
+    set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
+    const report = await runToolsTest({
+      ...prepared,
+      transport: get().transport,
+      timeoutMs: get().timeoutSeconds * 1000,
+      signal: controller.signal,
+      hasHostAccess: await hasHostAccess(new URL(prepared.url).origin),
+      onStep: (step) => {
+        if (get().running?.controller === controller) set({ running: { step, controller } });
+      },
+    });
+    // A newer run (or a cancel) owns the state now.
+    if (get().running?.controller !== controller) return;
+    const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
+    set({ running: undefined, report, runCount: get().runCount + 1, selectedTool: selected?.name, argsText: argsTextFor(selected), argsError: undefined });
+    if (report.outcome === 'pass') {
+      const recent = [prepared.url, ...get().recentTargets.filter((u) => u !== prepared.url)].slice(0, 8);
+      set({ recentTargets: recent });
+      void saveRecentTargets(recent);
+    }
+  },
+
+  cancel() {
+    get().running?.controller.abort();
+    get().calling?.abort();
+    set({ running: undefined, calling: undefined });
+  },
+
+  selectTool(name: string) {
+    const tool = get().report?.tools.find((t) => t.name === name);
+    if (!tool || name === get().selectedTool) return;
+    set({ selectedTool: name, argsText: argsTextFor(tool), argsError: undefined, callReport: undefined });
+  },
+
+  setArgsText(argsText: string) {
+    set({ argsText, argsError: undefined });
+  },
+
+  async callSelectedTool(url: string, rows: TokenRow[]) {
+    const { report, selectedTool, argsText } = get();
+    const tool = report?.tools.find((t) => t.name === selectedTool);
+    if (!tool) return;
+    const args = parseArgumentsText(argsText);
+    if (!args.ok) return set({ argsError: args.error });
+    const problems = checkToolArguments(tool, args.value);
+    if (problems.length > 0) return set({ argsError: `Not sent: ${problems.join('; ')}.` });
+    const prepared = prepare(url, rows);
+    if ('error' in prepared) return set({ inputError: prepared.error });
+    get().calling?.abort();
+    const controller = new AbortController();
+    set({ calling: controller, argsError: undefined });
+    const callReport = await callTool(
+      {
+        ...prepared,
+        // Use the transport the test found, so a legacy SSE server is not probed again.
+        transport: report?.transport ?? get().transport,
+        timeoutMs: get().timeoutSeconds * 1000,
+        signal: controller.signal,
+        hasHostAccess: await hasHostAccess(new URL(prepared.url).origin),
+      },
+      tool,
+      args.value,
+    );
+    if (get().calling !== controller) return;
+    set({ calling: undefined, callReport });
+  },
+};
+
+function argsTextFor(tool: Tool | undefined): string {
+  return JSON.stringify(tool ? initialArguments(tool.inputSchema) : {}, null, 2);
+}

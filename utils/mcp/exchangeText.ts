@@ -1,0 +1,21 @@
+import type { JsonRpcLogEntry } from './loggingTransport';
+import type { HttpExchange } from './recordingFetch';
+
+/**
+ * The raw exchange of a test or call as text, for display and "Copy": HTTP lines with secret
+ * headers already redacted by the recorder, then the JSON-RPC messages.
+ */
+export function exchangeText(exchanges: HttpExchange[], messages: JsonRpcLogEntry[]): string {
+  const http = exchanges.map((e) => {
+    const status = e.status !== undefined ? `${e.status} ${e.contentType ?? ''}`.trim() : (e.networkError ?? 'no answer');
+    const auth = Object.entries(e.requestHeaders)
+      .filter(([name]) => /^(authorization|cf-access-client-id|cf-access-client-secret|x-api-key)$/i.test(name))
+      .map(([name, value]) => `\n    ${name}: ${value}`)
+      .join('');
+    const challenge = e.responseHeaders['www-authenticate'] ? `\n    ← WWW-Authenticate: ${e.responseHeaders['www-authenticate']}` : '';
+    return `${e.method} ${e.url.split('?')[0]} → ${status}${e.ms !== undefined ? ` (${e.ms} ms)` : ''}${auth}${challenge}`;
+  });
+  const start = messages[0]?.at ?? 0;
+  const rpc = messages.map((m) => `${m.direction === 'sent' ? '→' : '←'} +${Math.round(m.at - start)} ms ${JSON.stringify(m.message)}`);
+  return [`HTTP (${exchanges.length} requests)`, ...http, '', `JSON-RPC (${messages.length} messages)`, ...rpc].join('\n');
+}
