@@ -1,8 +1,10 @@
-// `npm run bench`: measures the capture path and the panel's per-second work. Prints figures; asserts nothing.
+// `npm run bench`: measures the capture path, the panel's per-second work and the MCP test against a bare
+// SDK client. Prints figures; asserts nothing.
 import { CaptureSession } from '../utils/captureSession';
 import { MAX_ROWS } from '../utils/tokenLedger';
 import { mergeRows } from '../utils/panelRows';
 import { tokenTiming } from '../utils/tokenTiming';
+import { benchMcpLatency } from './mcpLatency';
 import { generateWorkload } from './workload';
 
 const ENTRIES = 20_000;
@@ -48,3 +50,4 @@ async function boundedUnderChurn() {
 
 await captureThroughput();
 await boundedUnderChurn();
+await benchMcpLatency();

@@ -29,6 +29,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
       data-testid="test-report"
       data-outcome={report.outcome}
       data-run={run}
+      data-total-ms={report.totalMs}
       data-transport={report.transport ?? ''}
       {...(report.failure ? { 'data-error-kind': report.failure.kind } : {})}
       aria-live="polite"

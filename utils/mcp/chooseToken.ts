@@ -45,5 +45,10 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   // All expired: still send the newest, so the report can say "expired N minutes ago" instead of "no token".
   const newestExpired = [...usable].sort((a, b) => b.lastSeen - a.lastSeen)[0];
   if (newestExpired) return { row: newestExpired, reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.` };
+  // Nothing from the page for this origin: a token the user pasted is there to be used.
+  const pasted = rows
+    .filter((r) => r.sources.includes('pasted') && isBearerCandidate(r) && tokenTiming(r, nowMs, 0).status !== 'expired')
+    .sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  if (pasted) return { row: pasted, reason: `The token you pasted (the page has not sent one to ${origin}).` };
   return { reason: `The page has not sent a token to ${origin}: pick one, paste one, or send none.` };
 }

@@ -53,6 +53,11 @@ describe('chooseToken', () => {
     expect(chosen.row?.value).toBe('oauth:expired-one');
     expect(chosen.reason).toMatch(/has expired/);
   });
+  it('falls back to a live pasted token when the page sent none to the target', () => {
+    const withPaste = new CaptureSession();
+    withPaste.paste('pasted-live-token', NOW);
+    expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({ row: { value: 'pasted-live-token' }, reason: expect.stringMatching(/you pasted/) });
+  });
   it('honours an explicit choice and "no token"', () => {
     const other = rows.find((r) => r.value === 'other-site-token')!;
     expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'token', fingerprint: other.fingerprint }, NOW).row).toBe(other);

@@ -1,0 +1,80 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { openPanelOn, clickInPanel, fillInPanel } from '../e2e/harness/devtoolsPanel';
+import { startFullDemo } from '../test-support/demoServer';
+
+const RUNS = 15;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Click → tools listed in the real panel, against a bare SDK client in Node on the same server, same run. */
+export async function benchMcpLatency(): Promise<void> {
+  const demo = await startFullDemo();
+  try {
+    const { access_token } = await demo.issuer.issue('jwt', 'bench', 3600);
+    const url = new URL(`${demo.url}/mcp`);
+
+    const bare: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const client = new Client({ name: 'bench', version: '1' });
+      const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers: { Authorization: `Bearer ${access_token}` } } });
+      await client.connect(transport);
+      await client.listTools();
+      bare.push(performance.now() - started);
+      await transport.terminateSession().catch(() => {});
+      await client.close();
+    }
+
+    if (!existsSync('.output/chrome-mv3/manifest.json')) {
+      console.log('panel MCP test: skipped (run `npm run build` first)');
+      return;
+    }
+    let session;
+    try {
+      session = await openPanelOn(`${demo.url}/`);
+    } catch (error) {
+      console.log(`panel MCP test: skipped (${(error as Error).message})`);
+      return;
+    }
+    const { panel } = session;
+    await fillInPanel(panel, '[data-testid="paste-input"]', access_token);
+    await clickInPanel(panel, '[data-testid="paste-submit"]');
+    await panel.waitForSelector('[data-testid="token-row"]');
+    await fillInPanel(panel, '[data-testid="target-url"]', url.href);
+
+    const requests: string[] = [];
+    const count = (req: IncomingMessage) => {
+      if (req.url?.startsWith('/mcp')) requests.push(`${req.method}`);
+    };
+    const inPanel: number[] = [];
+    const measuredByPanel: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const before = await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.run).catch(() => '');
+      if (i === RUNS - 1) demo.server.on('request', count);
+      const started = performance.now();
+      await clickInPanel(panel, '[data-testid="test-tools-now"]');
+      await panel.waitForFunction((b) => document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b && document.querySelectorAll('[data-testid="tool-row"]').length > 0, {}, before ?? '');
+      inPanel.push(performance.now() - started);
+      measuredByPanel.push(Number(await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.totalMs)));
+    }
+    demo.server.off('request', count);
+    await session.close();
+
+    const p = median(inPanel);
+    const b = median(bare);
+    console.log(`MCP test, click → tools listed in the panel: ${p.toFixed(1)} ms median of ${RUNS} (includes the DevTools protocol round trips of the click and the wait)`);
+    const m = median(measuredByPanel);
+    console.log(`  of which the panel's own MCP work (connect → initialize → tools/list → close): ${m.toFixed(1)} ms`);
+    console.log(`bare SDK client in Node, initialize + tools/list: ${b.toFixed(1)} ms median of ${RUNS}; ratio panel click-to-tools / bare = ${(p / b).toFixed(2)}, panel MCP work / bare = ${(m / b).toFixed(2)}`);
+    const tally = requests.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
+    console.log(
+      `HTTP requests one panel test makes: ${requests.length} (${Object.entries(tally)
+        .map(([m, n]) => `${n} ${m}`)
+        .join(', ')}; no discovery probes; OPTIONS are the browser's CORS preflights)`,
+    );
+  } finally {
+    await demo.close();
+  }
+}
