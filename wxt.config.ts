@@ -11,6 +11,8 @@ export default defineConfig({
     // alarms/notifications serve the expiry warnings; storage keeps settings (local) and the
     // schedule (session). No host permissions up front: capture uses devtools.network, which needs none.
     permissions: ['storage', 'alarms', 'notifications'],
+    // The toolbar badge shows the minutes left on a token that is about to expire.
+    action: { default_title: 'MCP Token Inspector: open DevTools → MCP Tokens' },
     optional_host_permissions: browser === 'firefox' ? undefined : ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {

@@ -1,3 +1,4 @@
+import type { TrackedToken } from './expiryWarnings/trackedTokens';
 import type { McpTarget } from './mcp/detectMcpTarget';
 import type { TokenRow } from './tokenLedger';
 
@@ -22,7 +23,9 @@ export type InspectorMessage =
   | { type: 'clear-tokens' }
   | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
   | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
-  | { type: 'page-navigated'; url: string; at: number };
+  | { type: 'page-navigated'; url: string; at: number }
+  // devtools page → background: the whole set of tokens to warn about for one tab (never values).
+  | { type: 'schedule-tokens'; tabId: number; tokens: TrackedToken[] };
 
 export function isInspectorMessage(value: unknown): value is InspectorMessage {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

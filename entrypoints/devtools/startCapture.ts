@@ -1,7 +1,9 @@
 import { openInspectorChannel } from '../../platform/inspectorChannel';
 import { evalInInspectedPage, onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
 import { PAGE_RECORDER_SOURCE, takeRecordedBodyExpression } from '../../utils/pageTokenRecorder';
+import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { CaptureSession } from '../../utils/captureSession';
+import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/har';
 import type { TokenRow } from '../../utils/tokenLedger';
@@ -13,6 +15,15 @@ export function startCapture(tabId: number): void {
   const session = new CaptureSession();
   const channel = openInspectorChannel(tabId);
   const pending = new Map<string, TokenRow>();
+  let lastSchedule = '';
+  // The background warns about expiry even while the panel is hidden; it gets fingerprints, labels and times only.
+  const updateSchedule = () => {
+    const tokens = trackedTokensFor(session.ledger.all(), Date.now());
+    const key = JSON.stringify(tokens);
+    if (key === lastSchedule) return;
+    lastSchedule = key;
+    sendTokenSchedule(tabId, tokens);
+  };
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
 
@@ -27,6 +38,7 @@ export function startCapture(tabId: number): void {
     flushTimer = undefined;
     if (!dirty) return;
     dirty = false;
+    if (pending.size > 0) updateSchedule();
     channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats, targets: session.targets });
     pending.clear();
   };
@@ -80,6 +92,7 @@ export function startCapture(tabId: number): void {
         break;
       case 'clear-tokens':
         session.clear();
+        updateSchedule();
         snapshot();
         break;
       default:

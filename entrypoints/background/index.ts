@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isInspectorMessage } from '../../utils/messages';
+import { createExpiryWarnings } from './expiryWarnings';
+
+// The background owns only what must outlive the panel: expiry alarms, notifications and the badge.
+export default defineBackground(() => {
+  const warnings = createExpiryWarnings();
+  // Listeners first and synchronously, so an alarm that wakes the worker is delivered.
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isInspectorMessage(message) && message.type === 'schedule-tokens') return warnings.schedule(message.tabId, message.tokens).then(() => true);
+    return undefined;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void warnings.onAlarm(alarm));
+  browser.tabs.onRemoved.addListener((tabId) => void warnings.onTabRemoved(tabId));
+  browser.notifications.onClicked.addListener((id) => void warnings.onNotificationClicked(id));
+  browser.runtime.onStartup.addListener(() => void warnings.onBrowserStartup());
+  void warnings.restore();
+
+  // Firefox: open a welcome tab once on install. The new panel sits behind DevTools' overflow menu
+  // there, and the tab is also the only page of an add-on that WebDriver BiDi can reach (it refuses
+  // to navigate to moz-extension:// URLs), which the Firefox test relies on. Chrome shows new panels
+  // in the tab strip, and an extra tab would only get in the way of automation there.
+  if (import.meta.env.FIREFOX) {
+    browser.runtime.onInstalled.addListener((details) => {
+      if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/devtools-panel.html?welcome=1') });
+    });
+  }
+});

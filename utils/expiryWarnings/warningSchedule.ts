@@ -1,0 +1,149 @@
+import { formatDuration } from '../expiry';
+import type { TrackedToken } from './trackedTokens';
+import { DEFAULT_WARNING_SETTINGS, warningThresholds, type WarningSettings } from './warningSettings';
+
+/** One token of one tab, as the background remembers it (in storage.session). */
+export interface ScheduledToken extends TrackedToken {
+  tabId: number;
+  /** Seconds before expiry, largest first, ending with 0. */
+  thresholds: number[];
+  /** Thresholds already warned about: never twice. */
+  fired: number[];
+}
+
+export interface WarningState {
+  tokens: Record<string, ScheduledToken>;
+}
+
+export const EMPTY_WARNING_STATE: WarningState = { tokens: {} };
+
+export interface AlarmPlan {
+  name: string;
+  when: number;
+}
+
+export interface NotificationPlan {
+  id: string;
+  tabId: number;
+  title: string;
+  message: string;
+}
+
+export interface BadgePlan {
+  tabId: number;
+  text: string;
+  color: string;
+}
+
+const PREFIX = 'mcpti';
+export const BADGE_REFRESH_ALARM = `${PREFIX}|badge-refresh`;
+
+const keyOf = (tabId: number, fingerprint: string) => `${tabId}|${fingerprint}`;
+export const alarmName = (tabId: number, fingerprint: string, threshold: number) => `${PREFIX}|${tabId}|${fingerprint}|${threshold}`;
+
+export function parseAlarmName(name: string): { tabId: number; fingerprint: string; threshold: number } | undefined {
+  const [prefix, tab, fingerprint, threshold] = name.split('|');
+  if (prefix !== PREFIX || fingerprint === undefined || threshold === undefined) return undefined;
+  const tabId = Number(tab);
+  const t = Number(threshold);
+  return Number.isInteger(tabId) && Number.isFinite(t) ? { tabId, fingerprint, threshold: t } : undefined;
+}
+
+/** Absolute-time alarms for the thresholds still to come (alarms with `when`, so they land on time). */
+export function alarmsFor(token: ScheduledToken): AlarmPlan[] {
+  return token.thresholds.filter((t) => !token.fired.includes(t)).map((t) => ({ name: alarmName(token.tabId, token.fingerprint, t), when: (token.expiresAt - t) * 1000 }));
+}
+
+/**
+ * Replaces what one tab tracks with `tokens` (the devtools page always sends its whole current set).
+ * Tokens that left the set — rotated away, cleared — lose their alarms; new ones get theirs; ones
+ * already known keep what was fired. A threshold already behind us when a token is first seen is
+ * not announced late: only the nearest passed one fires (now), larger ones are marked done.
+ */
+export function applyTabSchedule(state: WarningState, tabId: number, tokens: TrackedToken[], settings: WarningSettings, nowMs: number): { state: WarningState; create: AlarmPlan[]; clear: string[] } {
+  const next: Record<string, ScheduledToken> = {};
+  const create: AlarmPlan[] = [];
+  const clear: string[] = [];
+  const wanted = new Set(tokens.map((t) => keyOf(tabId, t.fingerprint)));
+
+  for (const [key, existing] of Object.entries(state.tokens)) {
+    if (existing.tabId !== tabId) next[key] = existing;
+    else if (wanted.has(key)) next[key] = existing;
+    else clear.push(...existing.thresholds.map((t) => alarmName(tabId, existing.fingerprint, t)));
+  }
+  for (const token of tokens) {
+    const key = keyOf(tabId, token.fingerprint);
+    if (next[key]) continue;
+    const thresholds = warningThresholds(token.lifetime, settings);
+    const passed = thresholds.filter((t) => (token.expiresAt - t) * 1000 <= nowMs);
+    const nearestPassed = passed.length > 0 ? Math.min(...passed) : undefined;
+    const scheduled: ScheduledToken = { ...token, tabId, thresholds, fired: passed.filter((t) => t !== nearestPassed) };
+    next[key] = scheduled;
+    create.push(...alarmsFor(scheduled));
+  }
+  return { state: { tokens: next }, create, clear };
+}
+
+export function removeTab(state: WarningState, tabId: number): { state: WarningState; clear: string[] } {
+  const { state: next, clear } = applyTabSchedule(state, tabId, [], DEFAULT_WARNING_SETTINGS, 0);
+  return { state: next, clear };
+}
+
+/**
+ * An alarm went off: warn once for that token and threshold. Returns the notification to show
+ * (unless notifications are off) and the tab's badge.
+ */
+export function fireAlarm(state: WarningState, name: string, nowMs: number, settings: WarningSettings): { state: WarningState; notification?: NotificationPlan; badge?: BadgePlan } {
+  const parsed = parseAlarmName(name);
+  if (!parsed) return { state };
+  const key = keyOf(parsed.tabId, parsed.fingerprint);
+  const token = state.tokens[key];
+  if (!token || token.fired.includes(parsed.threshold)) return { state };
+  const updated = { ...token, fired: [...token.fired, parsed.threshold] };
+  const nextState = { tokens: { ...state.tokens, [key]: updated } };
+  const remaining = updated.expiresAt - Math.floor(nowMs / 1000);
+  const notification: NotificationPlan | undefined = settings.notificationsEnabled
+    ? {
+        id: `${PREFIX}|${parsed.tabId}|${parsed.fingerprint}|${parsed.threshold}`,
+        tabId: parsed.tabId,
+        title: remaining > 0 ? `MCP token expires in ${humanLeft(remaining)}` : 'MCP token expired',
+        message:
+          remaining > 0
+            ? `MCP token for ${token.host} expires in ${humanLeft(remaining)} (${token.label}). Sign in again to get a new one.`
+            : `MCP token for ${token.host} has expired (${token.label}). Requests with it now fail with 401: sign in again.`,
+      }
+    : undefined;
+  return { state: nextState, notification, badge: badgeFor(nextState, parsed.tabId, nowMs) };
+}
+
+/** "2 min", "45 s": what a notification says; minutes rounded up so "2 min" never means 2 min 59 s gone. */
+function humanLeft(seconds: number): string {
+  return seconds >= 60 ? `${Math.ceil(seconds / 60)} min` : formatDuration(seconds);
+}
+
+/**
+ * The badge of a tab: minutes left on its soonest-expiring warned-about token ("exp" once expired),
+ * coloured by urgency. Cleared (empty text) while no token of the tab is inside a warning.
+ */
+export function badgeFor(state: WarningState, tabId: number, nowMs: number): BadgePlan {
+  const warned = Object.values(state.tokens).filter((t) => t.tabId === tabId && t.fired.length > 0);
+  if (warned.length === 0) return { tabId, text: '', color: '#00000000' };
+  const soonest = warned.reduce((a, b) => (b.expiresAt < a.expiresAt ? b : a));
+  const remaining = soonest.expiresAt - nowMs / 1000;
+  if (remaining <= 0) return { tabId, text: 'exp', color: '#a50e0e' };
+  return { tabId, text: String(Math.ceil(remaining / 60)), color: remaining <= 120 ? '#d93025' : '#e37400' };
+}
+
+export function tabsWithBadges(state: WarningState): number[] {
+  return [...new Set(Object.values(state.tokens).filter((t) => t.fired.length > 0).map((t) => t.tabId))];
+}
+
+/** Guards what is read back from storage.session: a bad shape means starting clean, not crashing. */
+export function parseWarningState(raw: unknown): WarningState {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as WarningState).tokens !== 'object') return { tokens: {} };
+  const tokens: Record<string, ScheduledToken> = {};
+  for (const [key, t] of Object.entries((raw as WarningState).tokens ?? {})) {
+    if (t && typeof t.fingerprint === 'string' && typeof t.expiresAt === 'number' && typeof t.tabId === 'number' && Array.isArray(t.thresholds) && Array.isArray(t.fired)) tokens[key] = t;
+  }
+  return { tokens };
+}
