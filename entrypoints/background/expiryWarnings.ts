@@ -108,7 +108,7 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
     /** A new browser session: storage.session is empty; alarms may survive a restart, so drop ours. */
     onBrowserStartup: () =>
       serial(async () => {
-        for (const alarm of await b.alarms.getAll()) if (alarm.name.startsWith('mcpti|')) await b.alarms.clear(alarm.name);
+        for (const alarm of [...(await b.alarms.getAll())]) if (alarm.name.startsWith('mcpti|')) await b.alarms.clear(alarm.name);
         await save({ tokens: {} });
       }),
   };
