@@ -55,7 +55,7 @@ export async function benchMcpLatency(): Promise<void> {
       if (i === RUNS - 1) demo.server.on('request', count);
       const started = performance.now();
       await clickInPanel(panel, '[data-testid="test-tools-now"]');
-      await panel.waitForFunction((b) => document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b && document.querySelectorAll('[data-testid="tool-row"]').length > 0, {}, before ?? '');
+      await panel.waitForFunction((b) => document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b && document.querySelectorAll('[data-testid="tool-row"]').length > 0, { polling: 20 }, before ?? '');
       inPanel.push(performance.now() - started);
       measuredByPanel.push(Number(await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.totalMs)));
     }

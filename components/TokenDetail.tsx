@@ -11,6 +11,8 @@ import { TokenCountdown } from './TokenCountdown';
 
 interface Props {
   row: TokenRow;
+  /** Fingerprint of the newer token that replaced this one, if any. */
+  replacedBy?: string;
   nowMs: number;
   warningWindowSeconds: number;
   revealed: boolean;
@@ -29,7 +31,7 @@ const SOURCE_TEXT: Record<string, string> = {
   pasted: 'pasted by you',
 };
 
-export function TokenDetail({ row, nowMs, warningWindowSeconds, revealed, onToggleReveal, copy }: Props) {
+export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, revealed, onToggleReveal, copy }: Props) {
   const timing = tokenTiming(row, nowMs, warningWindowSeconds);
   const { decoded } = row;
   const { facts } = timing;
@@ -37,7 +39,13 @@ export function TokenDetail({ row, nowMs, warningWindowSeconds, revealed, onTogg
 
   return (
     <section className="token-detail" data-testid="token-detail" data-fingerprint={row.fingerprint} aria-label="Selected token">
-      <ExpiryBanner timing={timing} hasRefreshToken={hasRefreshToken} />
+      {replacedBy ? (
+        <p className="banner banner-rotated" data-testid="token-rotated" role="status">
+          <strong>Token rotated.</strong> The page now uses a newer token (<code>{replacedBy}</code>) with a later expiry; warnings for this one were cancelled.
+        </p>
+      ) : (
+        <ExpiryBanner timing={timing} hasRefreshToken={hasRefreshToken} />
+      )}
 
       <header className="detail-head">
         <h2>

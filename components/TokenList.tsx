@@ -7,6 +7,8 @@ import { TokenCountdown } from './TokenCountdown';
 
 interface Props {
   rows: TokenRow[];
+  /** Old fingerprint → the fingerprint of the token that replaced it. */
+  rotations: Map<string, string>;
   selected?: string;
   nowMs: number;
   warningWindowSeconds: number;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** The captured tokens; arrow keys move the selection like any DevTools list. */
-export function TokenList({ rows, selected, nowMs, warningWindowSeconds, onSelect }: Props) {
+export function TokenList({ rows, rotations, selected, nowMs, warningWindowSeconds, onSelect }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const index = rows.findIndex((r) => r.fingerprint === selected);
     const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -2;
@@ -42,12 +44,14 @@ export function TokenList({ rows, selected, nowMs, warningWindowSeconds, onSelec
             data-expires-at={timing.facts.expiresAt ?? ''}
             data-sources={row.sources.join(' ')}
             data-fingerprint={row.fingerprint}
+            data-rotated={rotations.has(row.fingerprint) ? 'true' : undefined}
             onClick={() => onSelect(row.fingerprint)}
             onFocus={() => onSelect(row.fingerprint)}
           >
             <div className="row-line">
               <span className={`kind kind-${row.decoded.kind}`}>{row.decoded.kind.toUpperCase()}</span>
               <span className="row-label">{tokenLabel(row)}</span>
+              {rotations.has(row.fingerprint) && <span className="badge badge-muted">rotated</span>}
               <StatusPill status={timing.status} />
             </div>
             <div className="row-line row-sub">

@@ -3,11 +3,15 @@ import { useEffect, useState } from 'react';
 /** Minutes before expiry at which a token counts as "expiring". */
 export function WarningWindowSetting({ seconds, onChange }: { seconds: number; onChange(seconds: number): void }) {
   const [text, setText] = useState(String(seconds / 60));
-  useEffect(() => setText(String(seconds / 60)), [seconds]);
+  useEffect(() => setText((current) => (Math.round(Number(current) * 60) === seconds ? current : String(seconds / 60))), [seconds]);
+  const valid = (t: string) => t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= 0 && Number(t) <= 10080;
+  // Applied while typing when valid; a bad value snaps back when the field is left.
+  const change = (t: string) => {
+    setText(t);
+    if (valid(t)) onChange(Math.round(Number(t) * 60));
+  };
   const commit = () => {
-    const minutes = Number(text);
-    if (Number.isFinite(minutes) && minutes >= 0 && minutes <= 10080) onChange(Math.round(minutes * 60));
-    else setText(String(seconds / 60));
+    if (!valid(text)) setText(String(seconds / 60));
   };
   return (
     <label className="warning-window">
@@ -18,7 +22,7 @@ export function WarningWindowSetting({ seconds, onChange }: { seconds: number; o
         min={0}
         step="any"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => change(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />

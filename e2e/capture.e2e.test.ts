@@ -72,7 +72,7 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     const first = Number(await s.panel.$eval('[data-testid="countdown"]', (e) => (e as HTMLElement).dataset.remainingSeconds));
     expect(first).toBeGreaterThan(100);
     expect(first).toBeLessThanOrEqual(120);
-    await s.panel.waitForFunction((v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v, { timeout: 5000 }, first);
+    await s.panel.waitForFunction((v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v, { timeout: 5000, polling: 100 }, first);
   });
 
   it('masks the token until Reveal is pressed', async () => {
@@ -105,7 +105,7 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     await s.page.reload();
     await s.panel.waitForFunction(
       (b) => (document.querySelector<HTMLElement>('[data-testid="capture-stats"]')?.dataset.lastNavigationAt ?? '') !== b,
-      {},
+      { polling: 100 },
       navigatedBefore,
     );
     expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);

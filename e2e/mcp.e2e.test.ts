@@ -24,7 +24,7 @@ async function testToolsNow(panel: Frame): Promise<ReportInfo> {
       const report = document.querySelector<HTMLElement>('[data-testid="test-report"]');
       return report !== null && report.dataset.run !== old;
     },
-    { timeout: 30_000 },
+    { timeout: 30_000, polling: 100 },
     previous ?? '',
   );
   return panel.$eval('[data-testid="test-report"]', (r) => ({
@@ -51,7 +51,7 @@ describe('Test tools now, through the real panel', () => {
   it('pre-fills the target from traffic and passes with the token the page sent, listing every tool', async () => {
     const tokens = await demoPortal.signIn(s.page, 'jwt');
     await demoPortal.listTools(s.page);
-    await s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, {}, `${demo.url}/mcp`);
+    await s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${demo.url}/mcp`);
     await waitForRow(s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
 
     const report = await testToolsNow(s.panel);

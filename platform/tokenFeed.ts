@@ -6,6 +6,8 @@ import { openInspectorChannel } from './inspectorChannel';
 /** How the panel reaches the captured tokens: the devtools page inside DevTools, or a local session when opened as a tab. */
 export interface TokenFeed {
   mode: 'devtools' | 'standalone';
+  /** The inspected tab (DevTools mode only). */
+  tabId?: number;
   paste(value: string): void;
   clear(): void;
 }
@@ -18,6 +20,7 @@ export function connectTokenFeed(receive: (message: InspectorMessage) => void): 
     channel.post({ type: 'panel-hello' });
     return {
       mode: 'devtools',
+      tabId,
       paste: (value) => channel.post({ type: 'paste-token', value, at: Date.now() }),
       clear: () => channel.post({ type: 'clear-tokens' }),
     };

@@ -112,7 +112,8 @@ export async function waitForRow(panel: Frame, match: { fingerprint?: string; so
           (!m.kind || r.dataset.kind === m.kind) &&
           (!m.source || (r.dataset.sources ?? '').split(' ').includes(m.source)),
       ),
-    { timeout },
+    // Interval polling: requestAnimationFrame (the default) stops while the panel is hidden.
+    { timeout, polling: 100 },
     match,
   );
   const rows = await tokenRows(panel);

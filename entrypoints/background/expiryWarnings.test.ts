@@ -69,6 +69,19 @@ describe('background expiry warnings (fakeBrowser, injected clock)', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 
+  it('re-plans every token when the thresholds change, without repeating a fired warning', async () => {
+    const warnings = make();
+    const long = { ...token, expiresAt: s0 + 900, lifetime: 900 };
+    await warnings.schedule(3, [long]);
+    await fakeBrowser.storage.local.set({ [WARNING_SETTINGS_KEY]: { thresholdsSeconds: [300, 30], shareOfLifetime: 0, notificationsEnabled: true } });
+    await warnings.onSettingsChanged();
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([
+      [alarmName(3, long.fingerprint, 300), (s0 + 600) * 1000],
+      [alarmName(3, long.fingerprint, 30), (s0 + 870) * 1000],
+      [alarmName(3, long.fingerprint, 0), (s0 + 900) * 1000],
+    ]);
+  });
+
   it('focuses the tab when a warning is clicked', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://portal.example.com/', active: false });
     const update = vi.spyOn(fakeBrowser.tabs, 'update');

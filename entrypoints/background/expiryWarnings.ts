@@ -9,14 +9,16 @@ import {
   parseAlarmName,
   parseWarningState,
   removeTab,
+  replanAll,
   tabsWithBadges,
   type BadgePlan,
   type WarningState,
 } from '../../utils/expiryWarnings/warningSchedule';
-import { parseWarningSettings, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
+import { WARNING_SETTINGS_KEY, parseWarningSettings, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
+
+export { WARNING_SETTINGS_KEY };
 
 const STATE_KEY = 'expiryWarnings';
-export const WARNING_SETTINGS_KEY = 'warningSettings';
 
 type BrowserLike = typeof browser;
 
@@ -78,6 +80,15 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
         }
         if (fired.badge) await showBadge(fired.badge);
         await keepBadgesFresh(fired.state);
+      }),
+
+    /** New thresholds from the settings view: re-plan every tracked token. */
+    onSettingsChanged: () =>
+      serial(async () => {
+        const { state, create, clear } = replanAll(await load(), await settings(), now());
+        await Promise.all(clear.map((name) => b.alarms.clear(name)));
+        for (const alarm of create) b.alarms.create(alarm.name, { when: alarm.when });
+        await save(state);
       }),
 
     onTabRemoved: (tabId: number) =>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isInspectorMessage } from '../../utils/messages';
-import { createExpiryWarnings } from './expiryWarnings';
+import { WARNING_SETTINGS_KEY, createExpiryWarnings } from './expiryWarnings';
 
 // The background owns only what must outlive the panel: expiry alarms, notifications and the badge.
 export default defineBackground(() => {
@@ -15,6 +15,9 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void warnings.onTabRemoved(tabId));
   browser.notifications.onClicked.addListener((id) => void warnings.onNotificationClicked(id));
   browser.runtime.onStartup.addListener(() => void warnings.onBrowserStartup());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && WARNING_SETTINGS_KEY in changes) void warnings.onSettingsChanged();
+  });
   void warnings.restore();
 
   // Firefox: open a welcome tab once on install. The new panel sits behind DevTools' overflow menu

@@ -1,12 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ClearButton } from '../../components/ClearButton';
 import { PasteBox } from '../../components/PasteBox';
 import { TestingOnlyNote } from '../../components/TestingOnlyNote';
 import { TokenDetail } from '../../components/TokenDetail';
 import { TokenList } from '../../components/TokenList';
-import { WarningWindowSetting } from '../../components/WarningWindowSetting';
+import { SettingsMenu } from '../../components/SettingsMenu';
 import { copyText } from '../../platform/clipboard';
-import { saveSettings } from '../../platform/settings';
+import { saveSettings, saveWarningSettings } from '../../platform/settings';
+import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
+import type { WarningSettings } from '../../utils/expiryWarnings/warningSettings';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/fingerprint';
 import { resolveSelection } from '../../utils/panelRows';
@@ -17,10 +19,12 @@ import { panelActions, usePanelStore } from './store';
 export function App({ feed }: { feed: TokenFeed }) {
   const state = usePanelStore();
   useEffect(() => {
+    if (feed.tabId !== undefined) document.body.dataset.inspectedTabId = String(feed.tabId);
     document.body.dataset.ready = '1';
-  }, []);
+  }, [feed.tabId]);
   const selected = resolveSelection(state.rows, state.selected);
   const row = state.rows.find((r) => r.fingerprint === selected);
+  const rotations = useMemo(() => findRotations(state.rows), [state.rows]);
 
   const paste = (text: string) => {
     const result = parsePastedToken(text);
@@ -41,20 +45,24 @@ export function App({ feed }: { feed: TokenFeed }) {
     panelActions.setWarningWindow(seconds);
     void saveSettings({ warningWindowSeconds: seconds });
   };
+  const setWarnings = (warnings: WarningSettings) => {
+    panelActions.setWarnings(warnings);
+    void saveWarningSettings(warnings);
+  };
 
   return (
     <div className="app">
       <header className="toolbar">
         <h1>MCP Tokens</h1>
         <PasteBox error={state.pasteError} onSubmit={paste} />
-        <WarningWindowSetting seconds={state.warningWindowSeconds} onChange={setWarningWindow} />
+        <SettingsMenu warningWindowSeconds={state.warningWindowSeconds} warnings={state.warnings} onWarningWindow={setWarningWindow} onWarnings={setWarnings} />
         <ClearButton disabled={state.rows.length === 0} onClear={clear} />
       </header>
       <TestingOnlyNote />
       <main className="split">
         <aside className="list-pane">
           {state.rows.length > 0 ? (
-            <TokenList rows={state.rows} selected={selected} nowMs={state.nowMs} warningWindowSeconds={state.warningWindowSeconds} onSelect={panelActions.select} />
+            <TokenList rows={state.rows} rotations={rotations} selected={selected} nowMs={state.nowMs} warningWindowSeconds={state.warningWindowSeconds} onSelect={panelActions.select} />
           ) : (
             <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
           )}
@@ -63,6 +71,7 @@ export function App({ feed }: { feed: TokenFeed }) {
           {row ? (
             <TokenDetail
               row={row}
+              replacedBy={rotations.get(row.fingerprint)}
               nowMs={state.nowMs}
               warningWindowSeconds={state.warningWindowSeconds}
               revealed={state.revealed}
@@ -79,6 +88,7 @@ export function App({ feed }: { feed: TokenFeed }) {
         {feed.mode === 'devtools' ? (
           <>
             {state.stats.requestsSeen} requests watched · {state.rows.length} tokens
+            {rotations.size > 0 && ` · ${rotations.size} token${rotations.size === 1 ? '' : 's'} rotated`}
             {state.stats.bodiesLost > 0 && ` · ${state.stats.bodiesLost} response bodies were gone before they could be read`}
             {state.lastNavigation && ` · page navigated to ${state.lastNavigation.url}; tokens kept`}
           </>

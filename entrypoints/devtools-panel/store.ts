@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { DEFAULT_WARNING_WINDOW_SECONDS } from '../../utils/expiry';
+import { DEFAULT_WARNING_SETTINGS, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
 import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
 import { mergeRows, sortRows } from '../../utils/panelRows';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
@@ -12,6 +13,7 @@ export interface PanelState {
   revealed: boolean;
   nowMs: number;
   warningWindowSeconds: number;
+  warnings: WarningSettings;
   pasteError?: string;
   stats: CaptureStats;
   /** True once the capture side answered: until then the list is "connecting", not "empty". */
@@ -26,6 +28,7 @@ export const usePanelStore = create<PanelState>(() => ({
   revealed: false,
   nowMs: Date.now(),
   warningWindowSeconds: DEFAULT_WARNING_WINDOW_SECONDS,
+  warnings: DEFAULT_WARNING_SETTINGS,
   stats: EMPTY_CAPTURE_STATS,
   connected: false,
   targets: [],
@@ -63,6 +66,9 @@ export const panelActions = {
   },
   setWarningWindow(seconds: number) {
     usePanelStore.setState({ warningWindowSeconds: seconds });
+  },
+  setWarnings(warnings: WarningSettings) {
+    usePanelStore.setState({ warnings });
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });

@@ -20,7 +20,7 @@ describe('the devtools page → background link', () => {
 
   it('tells the background fingerprints, labels and times, never a token value', async () => {
     const sent: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((m) => void sent.push(m));
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => void sent.push(m));
     startCapture(42);
     const now = Math.floor(Date.now() / 1000);
     const jwt = await signedJwt({ iss: 'https://portal.example.com', sub: 'alice', iat: now, exp: now + 900 });

@@ -28,9 +28,13 @@ export function findRotations(rows: TokenRow[]): Map<string, string> {
   }
   const rotated = new Map<string, string>();
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const newest = members.reduce((a, b) => (b.expiresAt > a.expiresAt || (b.expiresAt === a.expiresAt && b.row.firstSeen > a.row.firstSeen) ? b : a));
-    for (const m of members) if (m !== newest && m.expiresAt < newest.expiresAt) rotated.set(m.row.fingerprint, newest.row.fingerprint);
+    for (const m of members) {
+      // Replaced only by a token that came later AND lives longer; a later short-lived token replaces nothing.
+      const successors = members.filter((c) => c.row.firstSeen > m.row.firstSeen && c.expiresAt > m.expiresAt);
+      if (successors.length === 0) continue;
+      const latest = successors.reduce((a, b) => (b.row.firstSeen > a.row.firstSeen ? b : a));
+      rotated.set(m.row.fingerprint, latest.row.fingerprint);
+    }
   }
   return rotated;
 }

@@ -80,7 +80,9 @@ describe('tracked tokens and rotation', () => {
     const older = await signedJwt({ iss: 'https://portal.example.com', sub: 'alice', iat: s0, exp: s0 + 900 });
     const newer = await signedJwt({ iss: 'https://portal.example.com', sub: 'alice', iat: s0 + 600, exp: s0 + 1500 });
     const bob = await signedJwt({ iss: 'https://portal.example.com', sub: 'bob', iat: s0, exp: s0 + 900 });
-    for (const token of [older, bob, newer]) session.ingest(harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: `Bearer ${token}` } }));
+    [older, bob, newer].forEach((token, i) =>
+      session.ingest(harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: `Bearer ${token}` }, startedDateTime: new Date(T0 + i * 60_000).toISOString() })),
+    );
     const rows = session.ledger.all();
     const fp = (v: string) => rows.find((r) => r.value === v)!.fingerprint;
     expect(findRotations(rows)).toEqual(new Map([[fp(older), fp(newer)]]));
@@ -89,6 +91,15 @@ describe('tracked tokens and rotation', () => {
     expect(tracked.find((t) => t.fingerprint === fp(newer))).toMatchObject({ expiresAt: s0 + 1500, lifetime: 900, host: 'portal.example.com' });
     const wire = JSON.stringify(tracked);
     for (const token of [older, newer, bob]) expect(wire).not.toContain(token.split('.')[2]);
+  });
+
+  it('does not call a later token with an earlier expiry a rotation', async () => {
+    const session = new CaptureSession();
+    const longLived = await signedJwt({ iss: 'https://p.example', sub: 'alice', iat: s0, exp: s0 + 3600 });
+    const shortLived = await signedJwt({ iss: 'https://p.example', sub: 'alice', iat: s0 + 60, exp: s0 + 180 });
+    session.ingest(harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${longLived}` }, startedDateTime: '2026-11-26T12:00:00Z' }));
+    session.ingest(harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${shortLived}` }, startedDateTime: '2026-11-26T12:01:00Z' }));
+    expect(findRotations(session.ledger.all()).size).toBe(0);
   });
 
   it('tracks an opaque token by the expires_in that issued it, rotates it on refresh, and skips refresh tokens', () => {

@@ -74,14 +74,32 @@ export function applyTabSchedule(state: WarningState, tabId: number, tokens: Tra
   for (const token of tokens) {
     const key = keyOf(tabId, token.fingerprint);
     if (next[key]) continue;
-    const thresholds = warningThresholds(token.lifetime, settings);
-    const passed = thresholds.filter((t) => (token.expiresAt - t) * 1000 <= nowMs);
-    const nearestPassed = passed.length > 0 ? Math.min(...passed) : undefined;
-    const scheduled: ScheduledToken = { ...token, tabId, thresholds, fired: passed.filter((t) => t !== nearestPassed) };
-    next[key] = scheduled;
-    create.push(...alarmsFor(scheduled));
+    next[key] = planToken({ ...token, tabId, thresholds: [], fired: [] }, settings, nowMs);
+    create.push(...alarmsFor(next[key]));
   }
   return { state: { tokens: next }, create, clear };
+}
+
+/** Thresholds for one token under `settings`, keeping what was already fired (so nothing repeats). */
+function planToken(token: ScheduledToken, settings: WarningSettings, nowMs: number): ScheduledToken {
+  const thresholds = warningThresholds(token.lifetime, settings);
+  const fired = token.fired.filter((t) => thresholds.includes(t));
+  const passed = thresholds.filter((t) => !fired.includes(t) && (token.expiresAt - t) * 1000 <= nowMs);
+  const nearestPassed = passed.length > 0 ? Math.min(...passed) : undefined;
+  return { ...token, thresholds, fired: [...fired, ...passed.filter((t) => t !== nearestPassed)] };
+}
+
+/** Settings changed: every token gets the new thresholds; alarms are rebuilt, fired warnings stay fired. */
+export function replanAll(state: WarningState, settings: WarningSettings, nowMs: number): { state: WarningState; create: AlarmPlan[]; clear: string[] } {
+  const clear: string[] = [];
+  const create: AlarmPlan[] = [];
+  const tokens: Record<string, ScheduledToken> = {};
+  for (const [key, token] of Object.entries(state.tokens)) {
+    clear.push(...token.thresholds.map((t) => alarmName(token.tabId, token.fingerprint, t)));
+    tokens[key] = planToken(token, settings, nowMs);
+    create.push(...alarmsFor(tokens[key]));
+  }
+  return { state: { tokens }, create, clear };
 }
 
 export function removeTab(state: WarningState, tabId: number): { state: WarningState; clear: string[] } {
