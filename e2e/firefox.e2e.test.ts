@@ -23,7 +23,7 @@ describe('the Firefox build', () => {
     expect(report.errors.map((e: { message: string }) => e.message)).toEqual([]);
   });
 
-  it('installs in headless Firefox, opens its welcome tab, and that panel page decodes a pasted token', async () => {
+  it('installs in headless Firefox: its panel page decodes a pasted token, and its background warns before expiry', async () => {
     const id = manifest().browser_specific_settings.gecko.id as string;
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true });
     try {
@@ -38,6 +38,38 @@ describe('the Firefox build', () => {
       const row = await page.waitForSelector(`[data-testid="token-row"][data-fingerprint="${tokenFingerprint(jwt)}"]`);
       expect(await row!.evaluate((r) => ({ ...(r as HTMLElement).dataset }))).toMatchObject({ kind: 'jwt', status: 'valid', sources: 'pasted' });
       expect(await page.$eval('[data-claim="sub"]', (e) => (e as HTMLElement).dataset.value)).toBe('"firefox-user"');
+
+      // Expiry warnings in the MV2 background: the message the devtools page sends, then a
+      // notification and the browserAction badge when the threshold passes.
+      const warned = await page.evaluate(async () => {
+        type Api = {
+          runtime: { sendMessage(m: unknown): Promise<unknown> };
+          tabs: { query(q: object): Promise<{ id: number }[]> };
+          notifications: { getAll(): Promise<Record<string, unknown>>; onShown: { addListener(l: (id: string) => void): void }; onClosed: { addListener(l: (id: string) => void): void } };
+          browserAction: { getBadgeText(d: object): Promise<string> };
+          storage: { local: { set(v: object): Promise<void> } };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        // Headless Firefox has no notification centre: a notification is shown and closed at once,
+        // so getAll() stays empty. Its shown/closed events still prove it was raised.
+        const raised: string[] = [];
+        api.notifications.onShown.addListener((id) => raised.push(id));
+        api.notifications.onClosed.addListener((id) => raised.push(id));
+        await api.storage.local.set({ warningSettings: { thresholdsSeconds: [2], shareOfLifetime: 0, notificationsEnabled: true } });
+        const [tab] = await api.tabs.query({ active: true });
+        const expiresAt = Math.floor(Date.now() / 1000) + 4;
+        await api.runtime.sendMessage({ type: 'schedule-tokens', tabId: tab.id, tokens: [{ fingerprint: 'ff00ff00ff00', label: 'example.com · JWT access token', host: 'example.com', expiresAt, lifetime: 60 }] });
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+          const ids = [...raised, ...Object.keys(await api.notifications.getAll())];
+          const badge = await api.browserAction.getBadgeText({ tabId: tab.id });
+          if (ids.some((id) => id.includes('ff00ff00ff00')) && badge === '1') return { ids, badge };
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        return { ids: [...raised, ...Object.keys(await api.notifications.getAll())], badge: await api.browserAction.getBadgeText({ tabId: tab.id }) };
+      });
+      expect(warned.ids.some((id) => id.includes('ff00ff00ff00'))).toBe(true);
+      expect(warned.badge).toBe('1');
     } finally {
       await browser.close();
     }

@@ -75,7 +75,14 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
         await save(fired.state);
         if (fired.notification) {
           await b.notifications
-            .create(fired.notification.id, { type: 'basic', iconUrl: b.runtime.getURL('/icon/128.png'), title: fired.notification.title, message: fired.notification.message, priority: 2 })
+            .create(fired.notification.id, {
+              type: 'basic',
+              iconUrl: b.runtime.getURL('/icon/128.png'),
+              title: fired.notification.title,
+              message: fired.notification.message,
+              // "priority" is Chrome-only (Firefox documents it as unsupported).
+              ...(import.meta.env.FIREFOX ? {} : { priority: 2 }),
+            })
             .catch(() => {});
         }
         if (fired.badge) await showBadge(fired.badge);
