@@ -40,7 +40,8 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
 
   it('shows the CF_Authorization cookie JWT with source cookie', async () => {
     const row = await waitForRow(s.panel, { source: 'cookie', kind: 'jwt' });
-    expect(row.sources).toContain('set-cookie');
+    // The Set-Cookie came on the token response, whose body is read asynchronously: it may land second.
+    await waitForRow(s.panel, { fingerprint: row.fingerprint, source: 'set-cookie' });
     expect(Number(row.expiresAt) - Date.now() / 1000).toBeGreaterThan(23 * 3600);
   });
 
