@@ -59,7 +59,8 @@ export function App({ feed }: { feed: TokenFeed }) {
         <ClearButton disabled={state.rows.length === 0} onClear={clear} />
       </header>
       <TestingOnlyNote />
-      <main className="split">
+      <main className="workspace">
+      <div className="split">
         <aside className="list-pane">
           {state.rows.length > 0 ? (
             <TokenList rows={state.rows} rotations={rotations} selected={selected} nowMs={state.nowMs} warningWindowSeconds={state.warningWindowSeconds} onSelect={panelActions.select} />
@@ -82,8 +83,9 @@ export function App({ feed }: { feed: TokenFeed }) {
             <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
           )}
         </div>
-      </main>
+      </div>
       <McpSection />
+      </main>
       <footer className="status-bar" data-testid="capture-stats" data-requests-seen={state.stats.requestsSeen} data-last-navigation-at={state.lastNavigation?.at ?? ''}>
         {feed.mode === 'devtools' ? (
           <>

@@ -1,0 +1,31 @@
+// Takes the README picture: the real panel in Chromium DevTools after a sign-in and a tools test.
+// Run: npm run screenshot (writes docs/panel.png).
+import { startFullDemo } from '../test-support/demoServer';
+import { demoPortal } from '../e2e/harness/demoPage';
+import { clickInPanel, fillInPanel, openPanelOn } from '../e2e/harness/devtoolsPanel';
+
+const demo = await startFullDemo();
+const s = await openPanelOn(`${demo.url}/`);
+try {
+  await s.devtools.evaluate(async () => {
+    // DevTools front-end internals, for the picture only: dock DevTools at the bottom so the panel is wide.
+    const ui = await import(/* @vite-ignore */ './ui/legacy/legacy.js' as string);
+    ui.DockController.DockController.instance().setDockSide('undocked');
+  }).catch((e) => console.warn('could not re-dock DevTools:', String(e)));
+  await s.devtools.setViewport({ width: 1400, height: 1000 });
+  await demoPortal.signIn(s.page, 'opaque');
+  await demoPortal.signIn(s.page, 'jwt');
+  await demoPortal.listTools(s.page);
+  await s.panel.waitForSelector('[data-testid="token-row"]');
+  await s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${demo.url}/mcp`);
+  await clickInPanel(s.panel, '[data-testid="test-tools-now"]');
+  await s.panel.waitForSelector('[data-testid="tool-row"]');
+  await clickInPanel(s.panel, '[data-testid="tool-row"][data-tool-name="get_weather"]');
+  await fillInPanel(s.panel, '[data-testid="tool-args"]', '{"city":"Amsterdam","units":"metric"}');
+  await clickInPanel(s.panel, '[data-testid="tool-call"]');
+  await s.panel.waitForSelector('[data-testid="tool-result"]');
+  await s.devtools.screenshot({ path: process.argv[2] ?? 'docs/panel.png' });
+} finally {
+  await s.close();
+  await demo.close();
+}
