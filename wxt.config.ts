@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 
+const LOCAL_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -9,8 +11,11 @@ export default defineConfig({
     name: 'MCP Token Inspector',
     description: 'Captures, decodes and counts down the tokens a page sends to MCP servers, and tests those servers live. For testing only.',
     // alarms/notifications serve the expiry warnings; storage keeps settings (local) and the
-    // schedule (session). No host permissions up front: capture uses devtools.network, which needs none.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // schedule (session). Capture uses devtools.network, which needs no host permission. The only
+    // hosts granted up front are this machine's: local dev servers (wrangler dev, the demo) rarely
+    // send CORS headers. Any other MCP server is asked for per origin, at run time (README).
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? LOCAL_HOSTS : [])],
+    host_permissions: browser === 'firefox' ? undefined : LOCAL_HOSTS,
     // The toolbar badge shows the minutes left on a token that is about to expire.
     action: { default_title: 'MCP Token Inspector: open DevTools → MCP Tokens' },
     optional_host_permissions: browser === 'firefox' ? undefined : ['http://*/*', 'https://*/*'],

@@ -117,6 +117,10 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         // What a client gets from a portal when the browser has no Access session.
         sendHtml(res, 200, '<!doctype html><html><head><title>Sign in ・ Cloudflare Access</title></head><body><h1>Sign in to Demo Team</h1><form action="https://demo-team.cloudflareaccess.com/cdn-cgi/access/login"><button>Continue with SSO</button></form></body></html>', CORS_HEADERS);
         return true;
+      case '/access-redirect/mcp':
+        // Cloudflare Access without a session: a redirect to the team's login page on another origin.
+        res.writeHead(302, { ...CORS_HEADERS, location: `http://localhost:${new URL(issuer.issuer).port}/cdn-cgi/access/login?redirect_url=%2Fmcp` }).end();
+        return true;
       case '/hang/mcp':
         if (req.method === 'OPTIONS') return false;
         hanging.add(res);

@@ -113,18 +113,37 @@ describe('Test tools now, through the real panel', () => {
     expect(await testToolsNow(s.panel)).toMatchObject({ outcome: 'pass' });
   });
 
-  it('reaches a server without CORS headers once the user allows the extension access to it', async () => {
+  it('reaches a local server without CORS headers at once (localhost and 127.0.0.1 are granted at install)', async () => {
     await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/nocors/mcp`);
     await clickInPanel(s.panel, '[data-testid="preset-worker"]');
-    const blocked = await testToolsNow(s.panel);
-    expect(blocked).toMatchObject({ outcome: 'fail', errorKind: 'network' });
-    expect(blocked.headline).toMatch(/CORS/);
-    expect(await s.panel.$('[data-testid="grant-host-access"]')).not.toBeNull();
-    // The user allows the site (Site access), then presses the panel's button: permissions.request
-    // resolves at once for a site already allowed, and the panel tests again by itself.
-    await grantHostAccess(s, 'http://127.0.0.1/*');
-    await clickInPanel(s.panel, '[data-testid="grant-host-access"]');
-    await s.panel.waitForSelector('[data-testid="test-report"][data-outcome="pass"]', { timeout: 15_000 });
+    expect(await testToolsNow(s.panel)).toMatchObject({ outcome: 'pass' });
+  });
+
+  it('says not-mcp when the server redirects to a login page on another origin', async () => {
+    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/access-redirect/mcp`);
+    const report = await testToolsNow(s.panel);
+    expect(report, report.headline).toMatchObject({ outcome: 'fail', errorKind: 'not-mcp' });
+    expect(report.headline).toMatch(/redirect/);
+  });
+
+  it('reaches another server without CORS headers once the user allows the extension access to it', async () => {
+    // 127.0.0.2 is loopback too, but not covered by the install-time grant: like any remote server.
+    const remote = await startFullDemo({ host: '127.0.0.2' });
+    try {
+      await fillInPanel(s.panel, '[data-testid="target-url"]', `${remote.url}/nocors/mcp`);
+      await clickInPanel(s.panel, '[data-testid="preset-worker"]');
+      const blocked = await testToolsNow(s.panel);
+      expect(blocked).toMatchObject({ outcome: 'fail', errorKind: 'network' });
+      expect(blocked.headline).toMatch(/CORS/);
+      expect(await s.panel.$('[data-testid="grant-host-access"]')).not.toBeNull();
+      // The user allows the site (Site access), then presses the panel's button: permissions.request
+      // resolves at once for a site already allowed, and the panel tests again by itself.
+      await grantHostAccess(s, 'http://127.0.0.2/*');
+      await clickInPanel(s.panel, '[data-testid="grant-host-access"]');
+      await s.panel.waitForSelector('[data-testid="test-report"][data-outcome="pass"]', { timeout: 15_000 });
+    } finally {
+      await remote.close();
+    }
   });
 
   it('says token-expired, naming when, once the page\'s token has expired', async () => {

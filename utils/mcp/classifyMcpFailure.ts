@@ -39,6 +39,15 @@ export function classifyMcpFailure(ctx: FailureContext): McpFailure {
       detail: lastRequestLine(ctx.exchanges),
     };
   }
+  const redirect = ctx.exchanges.find((e) => e.redirectedTo !== undefined);
+  if (redirect) {
+    return {
+      kind: 'not-mcp',
+      status: redirect.status,
+      message: `The server answered with a redirect to ${redirect.redirectedTo} instead of MCP — typically a Cloudflare Access login page, because the request was not authenticated. Send a token the portal accepts, or use its /mcp endpoint.`,
+      detail: `${redirect.method} ${stripQuery(redirect.url)} → redirect${redirect.status ? ` (HTTP ${redirect.status})` : ''}`,
+    };
+  }
   const failing = [...ctx.exchanges].reverse().find((e) => e.status !== undefined && !isSpecAllowedRefusal(e) && (e.status >= 400 || isHtml(e)));
   if (failing?.status !== undefined) return classifyResponse(failing, ctx, errorText);
 

@@ -11,6 +11,8 @@ export interface HttpExchange {
   ms?: number;
   /** "TypeError: Failed to fetch" and the like, when no response came. */
   networkError?: string;
+  /** The server redirected and the client did not follow (the SDK follows same-origin redirects only). */
+  redirectedTo?: string;
 }
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
@@ -58,6 +60,9 @@ export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange)
       exchange.status = response.status;
       exchange.responseHeaders = headersToRecord(response.headers);
       exchange.contentType = response.headers.get('content-type') ?? undefined;
+      // Browsers hide where a manual redirect goes ("opaqueredirect", status 0); Node shows Location.
+      if (response.type === 'opaqueredirect') exchange.redirectedTo = 'another site (the browser hides where)';
+      else if (response.status >= 300 && response.status < 400) exchange.redirectedTo = response.headers.get('location')?.split(/[?#]/)[0] ?? 'somewhere';
       if (!/event-stream/i.test(exchange.contentType ?? '')) {
         // Read a copy so the SDK still gets the whole body.
         exchange.bodySnippet = await response

@@ -84,6 +84,12 @@ describe('runToolsTest against the demo servers', () => {
     expect(failure?.message).toMatch(/login page/);
   });
 
+  it('says not-mcp for a redirect to a login page on another origin', async () => {
+    const failure = (await run({ url: `${demo.url}/access-redirect/mcp` })).failure;
+    expect(failure?.kind).toBe('not-mcp');
+    expect(failure?.message).toMatch(/redirect to http:\/\/localhost:\d+\/cdn-cgi\/access\/login instead of MCP/);
+  });
+
   it('says server-error for a 500 and forbidden (insufficient_scope) for a 403', async () => {
     expect((await run({ url: `${demo.url}/broken/mcp` })).failure?.kind).toBe('server-error');
     const forbidden = (await run({ url: `${demo.url}/forbidden/mcp` })).failure;
