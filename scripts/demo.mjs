@@ -15,6 +15,10 @@ const stop = () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
+// A fresh clone has no node_modules yet.
+const setup = spawnSync(process.execPath, [resolve(root, 'scripts/ensure-setup.mjs')], { cwd: root, stdio: 'inherit' });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
 console.log('Building the extension (.output/chrome-mv3)…');
 const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
