@@ -1,5 +1,7 @@
 import { formatDuration } from '../../utils/expiry';
+import { reportMarkdown } from '../../utils/mcp/reportMarkdown';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
+import { CopyButton } from '../CopyButton';
 import { RawExchange } from './RawExchange';
 
 const TRANSPORT_TEXT = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
@@ -97,6 +99,9 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
           Replaying a token captured from the web page is a testing shortcut: real MCP clients must get their own token from the server's authorization server.
         </p>
       )}
+      <div className="actions">
+        <CopyButton label="Copy report (no token values)" text={reportMarkdown(report, nowMs)} copy={copy} testId="copy-report" />
+      </div>
       <RawExchange exchanges={report.exchanges} messages={report.messages} copy={copy} />
     </section>
   );

@@ -47,7 +47,23 @@ export function ToolCaller({ tool, argsText, argsError, calling, onArgsText, onC
       )}
       <label className="grow">
         <span className="field-label">Arguments (JSON)</span>
-        <textarea data-testid="tool-args" rows={Math.min(10, Math.max(3, argsText.split('\n').length))} spellCheck={false} value={argsText} onChange={(e) => onArgsText(e.target.value)} />
+        <textarea
+          data-testid="tool-args"
+          rows={Math.min(10, Math.max(3, argsText.split('\n').length))}
+          spellCheck={false}
+          value={argsText}
+          onChange={(e) => onArgsText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              onCall();
+            }
+          }}
+          aria-describedby="tool-args-hint"
+        />
+        <span id="tool-args-hint" className="muted small">
+          Ctrl+Enter calls the tool.
+        </span>
       </label>
       {(argsError || !parsed.ok) && (
         <p className="input-error" data-testid="tool-args-error" role="alert">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AuthPicker } from '../../components/mcp/AuthPicker';
 import { TargetBar } from '../../components/mcp/TargetBar';
 import { TestReport } from '../../components/mcp/TestReport';
@@ -20,6 +21,15 @@ export function McpSection() {
   const chosen = chooseToken(rows, url, mcp.tokenChoice, nowMs);
   const suggestions = [...new Set([...targets.map((t) => t.url), ...mcp.recentTargets])];
   const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
+
+  // Escape cancels whatever is running, like DevTools' own long operations.
+  const busy = Boolean(mcp.running || mcp.calling);
+  useEffect(() => {
+    if (!busy) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && mcpActions.cancel();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [busy]);
 
   const grant = (origin: string) => {
     // permissions.request must run inside the click: no await before it.

@@ -140,3 +140,29 @@ describe('helpers', () => {
     expect(validateJsonSchema({ a: -1, list: [2], extra: 1 }, schema)).toEqual(['$.a should be ≥ 0', '$.list[0] should be string, not a number', '$.extra is not an allowed property']);
   });
 });
+
+describe('reportMarkdown', () => {
+  it('summarises a failed test without any token value', async () => {
+    const { reportMarkdown } = await import('./reportMarkdown');
+    const text = reportMarkdown(
+      {
+        outcome: 'fail',
+        url: 'https://portal.example.com/mcp?access_token=secret-in-query',
+        transport: 'streamable-http',
+        fellBackToSse: false,
+        steps: [],
+        tools: [],
+        exchanges: [],
+        messages: [],
+        token: { fingerprint: 'abcdef123456', expiresAt: 1_800_000_000 },
+        failure: { kind: 'token-expired', message: 'The token expired 3 m 0 s ago.', wwwAuthenticate: 'Bearer error="invalid_token"' },
+        totalMs: 12,
+        finishedAt: 0,
+      },
+      1_800_000_180_000,
+    );
+    expect(text).toContain('fail (token-expired)');
+    expect(text).toContain('fingerprint abcdef123456 (3 m 0 s since expiry)');
+    expect(text).not.toContain('secret-in-query');
+  });
+});

@@ -64,12 +64,9 @@ export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange)
       if (response.type === 'opaqueredirect') exchange.redirectedTo = 'another site (the browser hides where)';
       else if (response.status >= 300 && response.status < 400) exchange.redirectedTo = response.headers.get('location')?.split(/[?#]/)[0] ?? 'somewhere';
       if (!/event-stream/i.test(exchange.contentType ?? '')) {
-        // Read a copy so the SDK still gets the whole body.
-        exchange.bodySnippet = await response
-          .clone()
-          .text()
-          .then((t) => t.slice(0, SNIPPET_BYTES))
-          .catch(() => undefined);
+        // A copy, so the SDK still gets the whole body; only its start is read, so a hostile server
+        // streaming gigabytes costs the panel nothing extra.
+        exchange.bodySnippet = await readPrefix(response.clone(), SNIPPET_BYTES);
       }
       return response;
     } catch (error) {
@@ -78,4 +75,30 @@ export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange)
       throw error;
     }
   };
+}
+
+async function readPrefix(response: Response, maxBytes: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return new TextDecoder().decode(bytes.subarray(0, maxBytes));
 }

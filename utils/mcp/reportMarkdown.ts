@@ -1,0 +1,26 @@
+import { formatDuration } from '../expiry';
+import type { McpTestReport } from './runToolsTest';
+
+/**
+ * The test report as Markdown for an issue or a chat: no token values (the report never holds
+ * one: only its fingerprint), secret headers already redacted in the exchange log.
+ */
+export function reportMarkdown(report: McpTestReport, nowMs: number): string {
+  const lines = [`### MCP test: ${report.outcome === 'pass' ? 'pass' : `fail (${report.failure?.kind ?? report.outcome})`}`, ''];
+  lines.push(`- Endpoint: ${report.url.split('?')[0]}`);
+  if (report.transport) lines.push(`- Transport: ${report.transport}${report.fellBackToSse ? ' (fell back from Streamable HTTP)' : ''}`);
+  if (report.server) lines.push(`- Server: ${report.server.name} ${report.server.version}`);
+  if (report.protocolVersion) lines.push(`- Protocol: ${report.protocolVersion}`);
+  if (report.steps.length) lines.push(`- Steps: ${report.steps.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
+  if (report.outcome === 'pass') lines.push(`- Tools (${report.tools.length}): ${report.tools.map((t) => t.name).join(', ')}`);
+  if (report.token) {
+    const left = report.token.expiresAt === undefined ? 'expiry unknown' : `${formatDuration(report.token.expiresAt - nowMs / 1000)} ${report.token.expiresAt * 1000 > nowMs ? 'left' : 'since expiry'}`;
+    lines.push(`- Token: fingerprint ${report.token.fingerprint} (${left})`);
+  } else lines.push('- Token: none sent');
+  if (report.failure) {
+    lines.push('', `**${report.failure.message}**`);
+    if (report.failure.wwwAuthenticate) lines.push('', `WWW-Authenticate: \`${report.failure.wwwAuthenticate}\``);
+    if (report.failure.detail) lines.push('', report.failure.detail);
+  }
+  return lines.join('\n');
+}
