@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../demo/portal';
 import { startFullDemo } from '../test-support/demoServer';
-import { clickInPanel, fillInPanel, openPanelOn, tokenRows, waitForRow, type PanelSession } from './harness/devtoolsPanel';
+import { clickInPanel, fillInPanel, openDevToolsPanel, openPanelOn, tokenRows, waitForRow, type PanelSession } from './harness/devtoolsPanel';
 import { tokenFingerprint } from '../utils/fingerprint';
 
 interface TokenResponse {
@@ -109,6 +109,16 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
       { polling: 100 },
       navigatedBefore,
     );
+    expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
+  });
+
+  it('keeps the tokens when DevTools is closed and opened again (storage.session, not disk)', async () => {
+    const before = (await tokenRows(s.panel)).map((r) => r.fingerprint).sort();
+    await s.devtools.close();
+    const reopened = await openDevToolsPanel(s.page, s.extensionId);
+    s.devtools = reopened.devtools;
+    s.panel = reopened.panel;
+    await s.panel.waitForFunction((n) => document.querySelectorAll('[data-testid="token-row"]').length === n, { polling: 100, timeout: 10_000 }, before.length);
     expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 

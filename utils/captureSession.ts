@@ -30,6 +30,12 @@ export class CaptureSession {
     return this.ledger.record(extractTokensFromHarEntry(entry, body));
   }
 
+  /** Rows and targets saved by an earlier DevTools window of the same tab. */
+  restore(rows: TokenRow[], targets: McpTarget[]): TokenRow[] {
+    for (const t of [...targets].reverse()) this.targets = recordMcpTarget(this.targets, t, t.lastSeen);
+    return this.ledger.restore(rows);
+  }
+
   paste(value: string, at: number): TokenRow[] {
     const observation: TokenObservation = { value, source: 'pasted', name: 'pasted', origin: 'pasted', at };
     return this.ledger.record([observation]);

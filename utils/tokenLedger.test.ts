@@ -49,6 +49,17 @@ describe('TokenLedger', () => {
     expect(ledger.all().map((r) => r.value)).toEqual(['token-cccc', 'token-aaaa', 'token-dddd']);
   });
 
+  it('restores saved rows without overwriting rows seen since', () => {
+    const saved = new CaptureSession();
+    saved.paste('token-from-before', 1);
+    saved.paste('token-in-both', 2);
+    const fresh = new CaptureSession();
+    fresh.paste('token-in-both', 10);
+    const restored = fresh.restore(saved.ledger.all(), []);
+    expect(restored.map((r) => r.value)).toEqual(['token-from-before']);
+    expect(fresh.ledger.all().find((r) => r.value === 'token-in-both')?.lastSeen).toBe(10);
+  });
+
   it('reports each changed row once per batch and forgets everything on clear', () => {
     const session = new CaptureSession();
     const changed = session.paste('pasted-token-1', 1);

@@ -52,6 +52,18 @@ export class TokenLedger {
     return [...changed.values()];
   }
 
+  /** Puts back rows saved earlier (DevTools reopened); rows seen since keep their newer state. */
+  restore(rows: TokenRow[]): TokenRow[] {
+    const restored: TokenRow[] = [];
+    for (const row of [...rows].sort((a, b) => a.lastSeen - b.lastSeen)) {
+      if (this.rows.has(row.value) || typeof row.value !== 'string') continue;
+      this.rows.set(row.value, row);
+      restored.push(row);
+    }
+    this.evict();
+    return restored.filter((r) => this.rows.has(r.value));
+  }
+
   all(): TokenRow[] {
     return [...this.rows.values()];
   }

@@ -39,15 +39,21 @@ export async function openPanelOn(url: string): Promise<PanelSession> {
   try {
     const page = await browser.newPage();
     await page.goto(url);
-    const devtools = await page.openDevTools();
-    await devtools.waitForFunction(() => typeof (window as unknown as { DevToolsAPI?: { showPanel?: unknown } }).DevToolsAPI?.showPanel === 'function', { timeout: 20_000 });
-    const panel = await showExtensionPanel(devtools, extensionId);
-    await panel.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+    const { devtools, panel } = await openDevToolsPanel(page, extensionId);
     return { browser, extensionId, page, devtools, panel, close: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;
   }
+}
+
+/** Opens DevTools on `page` and shows the MCP Tokens panel, ready for traffic. */
+export async function openDevToolsPanel(page: Page, extensionId: string): Promise<{ devtools: Page; panel: Frame }> {
+  const devtools = await page.openDevTools();
+  await devtools.waitForFunction(() => typeof (window as unknown as { DevToolsAPI?: { showPanel?: unknown } }).DevToolsAPI?.showPanel === 'function', { timeout: 20_000 });
+  const panel = await showExtensionPanel(devtools, extensionId);
+  await panel.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+  return { devtools, panel };
 }
 
 async function showExtensionPanel(devtools: Page, extensionId: string): Promise<Frame> {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { forgetCapture } from '../../platform/captureStore';
 import { isInspectorMessage } from '../../utils/messages';
 import { WARNING_SETTINGS_KEY, createExpiryWarnings } from './expiryWarnings';
 
@@ -12,7 +13,10 @@ export default defineBackground(() => {
     return undefined;
   });
   browser.alarms.onAlarm.addListener((alarm) => void warnings.onAlarm(alarm));
-  browser.tabs.onRemoved.addListener((tabId) => void warnings.onTabRemoved(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void warnings.onTabRemoved(tabId);
+    void forgetCapture(tabId);
+  });
   browser.notifications.onClicked.addListener((id) => void warnings.onNotificationClicked(id));
   browser.runtime.onStartup.addListener(() => void warnings.onBrowserStartup());
   browser.storage.onChanged.addListener((changes, area) => {

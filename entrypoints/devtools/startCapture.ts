@@ -2,6 +2,7 @@ import { openInspectorChannel } from '../../platform/inspectorChannel';
 import { evalInInspectedPage, onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
 import { PAGE_RECORDER_SOURCE, takeRecordedBodyExpression } from '../../utils/pageTokenRecorder';
 import { sendTokenSchedule } from '../../platform/backgroundLink';
+import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
 import { CaptureSession } from '../../utils/captureSession';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
@@ -10,6 +11,7 @@ import type { TokenRow } from '../../utils/tokenLedger';
 
 /** Changes are sent to the panel in batches: a page making hundreds of requests a second must not flood it. */
 const FLUSH_DELAY_MS = 50;
+const SAVE_INTERVAL_MS = 500;
 
 export function startCapture(tabId: number): void {
   const session = new CaptureSession();
@@ -33,12 +35,32 @@ export function startCapture(tabId: number): void {
     dirty = true;
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
   };
+  // Saved at once, then at most every SAVE_INTERVAL_MS while traffic keeps changing rows: DevTools
+  // can be closed any moment, and a page making hundreds of requests must not cause hundreds of writes.
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSave = 0;
+  let savedRowCount = 0;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    lastSave = Date.now();
+    savedRowCount = session.ledger.size;
+    void saveCapture(tabId, { rows: session.ledger.all(), targets: session.targets });
+  };
+  const scheduleSave = () => {
+    // A token not saved yet is worth a write right away; updates to known ones can wait a little.
+    if (session.ledger.size !== savedRowCount) return save();
+    saveTimer ??= setTimeout(save, Math.max(0, lastSave + SAVE_INTERVAL_MS - Date.now()));
+  };
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     if (!dirty) return;
     dirty = false;
-    if (pending.size > 0) updateSchedule();
+    if (pending.size > 0) {
+      updateSchedule();
+      scheduleSave();
+    }
     channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats, targets: session.targets });
     pending.clear();
   };
@@ -67,6 +89,11 @@ export function startCapture(tabId: number): void {
     queue(session.ingest(request.entry, body, { bodyLost }));
   });
 
+  // Tokens captured by an earlier DevTools window on this tab come back first.
+  void loadCapture(tabId).then((stored) => {
+    if (stored) queue(session.restore(stored.rows, stored.targets));
+  });
+
   void recordedRequests().then((entries) => {
     for (const entry of entries) {
       if (!liveKeys?.has(keyOf(entry))) queue(session.ingest(entry, undefined, { backfill: true }));
@@ -92,6 +119,10 @@ export function startCapture(tabId: number): void {
         break;
       case 'clear-tokens':
         session.clear();
+        clearTimeout(saveTimer);
+        saveTimer = undefined;
+        savedRowCount = 0;
+        void forgetCapture(tabId);
         updateSchedule();
         snapshot();
         break;
