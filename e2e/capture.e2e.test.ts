@@ -1,132 +1,112 @@
 import { mkdirSync } from 'node:fs';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../demo/portal';
-import { startFullDemo } from '../test-support/demoServer';
-import { clickInPanel, fillInPanel, openDevToolsPanel, openPanelOn, tokenRows, waitForRow, type PanelSession } from './harness/devtoolsPanel';
+import { describe, expect, it } from 'vitest';
+import { demoPortal } from './harness/demoPage';
+import { clickInPanel, fillInPanel, openDevToolsPanel, tokenRows, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 import { tokenFingerprint } from '../utils/fingerprint';
 
-interface TokenResponse {
-  access_token: string;
-  refresh_token?: string;
-  expires_in: number;
-}
-
-const signIn = (s: PanelSession, kind: 'jwt' | 'opaque', ttl?: number) =>
-  s.page.evaluate((k, t) => (window as unknown as { demoPortal: { signIn(k: string, t?: number): Promise<unknown> } }).demoPortal.signIn(k, t), kind, ttl) as Promise<TokenResponse>;
-
 describe('the MCP Tokens panel in real Chromium DevTools', () => {
-  let demo: DemoServer;
-  let s: PanelSession;
-
-  beforeAll(async () => {
-    demo = await startFullDemo({ tokenTtlSeconds: 600 });
-    s = await openPanelOn(`${demo.url}/`);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await demo?.close();
-  });
+  const env = useDemoWithPanel({ tokenTtlSeconds: 600 });
 
   it('captures the JWT access token from the token response and the Authorization header, with its exp', async () => {
-    const tokens = await signIn(s, 'jwt');
+    const tokens = await demoPortal.signIn(env.s.page, 'jwt');
     const exp = decodeJwt(tokens.access_token).exp!;
-    const row = await waitForRow(s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
+    const row = await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
     expect(row.kind).toBe('jwt');
     expect(row.expiresAt).toBe(String(exp));
     expect(row.status).toBe('valid');
-    await waitForRow(s.panel, { fingerprint: row.fingerprint, source: 'token-response' });
+    await waitForRow(env.s.panel, { fingerprint: row.fingerprint, source: 'token-response' });
   });
 
   it('shows the CF_Authorization cookie JWT with source cookie', async () => {
     // Only the request cookie is asserted: Chrome attaches Set-Cookie to a HAR entry only when its
     // "extra info" event beat the request's end, which varies run to run (unit tests cover set-cookie).
-    const row = await waitForRow(s.panel, { source: 'cookie', kind: 'jwt' });
+    const row = await waitForRow(env.s.panel, { source: 'cookie', kind: 'jwt' });
     expect(Number(row.expiresAt) - Date.now() / 1000).toBeGreaterThan(23 * 3600);
   });
 
   it('gives the opaque token the expiry of the expires_in that issued it, survives the callback URL cleanup, and says the refresh token expiry is unknown', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const tokens = await signIn(s, 'opaque', 900);
+    const tokens = await demoPortal.signIn(env.s.page, 'opaque', 900);
     const after = Math.ceil(Date.now() / 1000);
-    const row = await waitForRow(s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'token-response' });
+    const row = await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'token-response' });
     expect(row.kind).toBe('opaque');
     expect(Number(row.expiresAt)).toBeGreaterThanOrEqual(before + 900);
     expect(Number(row.expiresAt)).toBeLessThanOrEqual(after + 900);
-    const refresh = await waitForRow(s.panel, { fingerprint: tokenFingerprint(tokens.refresh_token!) });
+    const refresh = await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(tokens.refresh_token!) });
     expect(refresh).toMatchObject({ kind: 'opaque', status: 'unknown', expiresAt: '' });
   });
 
   it('decodes the selected JWT: header, claims, and a countdown that ticks down', async () => {
-    const tokens = await signIn(s, 'jwt', 120);
+    const tokens = await demoPortal.signIn(env.s.page, 'jwt', 120);
     const fp = tokenFingerprint(tokens.access_token);
-    await waitForRow(s.panel, { fingerprint: fp });
-    await clickInPanel(s.panel, `[data-testid="token-row"][data-fingerprint="${fp}"]`);
-    await s.panel.waitForSelector(`[data-testid="token-detail"][data-fingerprint="${fp}"]`);
-    const header = JSON.parse(await s.panel.$eval('[data-testid="jose-header"]', (e) => e.textContent ?? ''));
+    await waitForRow(env.s.panel, { fingerprint: fp });
+    await clickInPanel(env.s.panel, `[data-testid="token-row"][data-fingerprint="${fp}"]`);
+    await env.s.panel.waitForSelector(`[data-testid="token-detail"][data-fingerprint="${fp}"]`);
+    const header = JSON.parse(await env.s.panel.$eval('[data-testid="jose-header"]', (e) => e.textContent ?? ''));
     expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
-    expect(await s.panel.$eval('[data-claim="sub"]', (e) => (e as HTMLElement).dataset.value)).toBe('"demo"');
-    expect(await s.panel.$eval('[data-claim="exp"]', (e) => (e as HTMLElement).dataset.value)).toBe(String(decodeJwt(tokens.access_token).exp));
+    expect(await env.s.panel.$eval('[data-claim="sub"]', (e) => (e as HTMLElement).dataset.value)).toBe('"demo"');
+    expect(await env.s.panel.$eval('[data-claim="exp"]', (e) => (e as HTMLElement).dataset.value)).toBe(String(decodeJwt(tokens.access_token).exp));
     // 120 s lifetime inside the default 5-minute window: the banner warns.
-    expect(await s.panel.$eval('[data-testid="expiry-banner"]', (e) => (e as HTMLElement).dataset.status)).toBe('expiring');
+    expect(await env.s.panel.$eval('[data-testid="expiry-banner"]', (e) => (e as HTMLElement).dataset.status)).toBe('expiring');
 
-    const first = Number(await s.panel.$eval('[data-testid="countdown"]', (e) => (e as HTMLElement).dataset.remainingSeconds));
+    const first = Number(await env.s.panel.$eval('[data-testid="countdown"]', (e) => (e as HTMLElement).dataset.remainingSeconds));
     expect(first).toBeGreaterThan(100);
     expect(first).toBeLessThanOrEqual(120);
-    await s.panel.waitForFunction((v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v, { timeout: 5000, polling: 100 }, first);
+    await env.s.panel.waitForFunction((v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v, { timeout: 5000, polling: 100 }, first);
   });
 
   it('masks the token until Reveal is pressed', async () => {
-    const value = await s.panel.$eval('[data-testid="token-value"]', (e) => e.textContent ?? '');
+    const value = await env.s.panel.$eval('[data-testid="token-value"]', (e) => e.textContent ?? '');
     expect(value).toContain('…');
-    await clickInPanel(s.panel, '[data-testid="reveal-toggle"]');
-    await s.panel.waitForSelector('[data-testid="token-value"][data-revealed="true"]');
-    const revealed = await s.panel.$eval('[data-testid="token-value"]', (e) => e.textContent ?? '');
+    await clickInPanel(env.s.panel, '[data-testid="reveal-toggle"]');
+    await env.s.panel.waitForSelector('[data-testid="token-value"][data-revealed="true"]');
+    const revealed = await env.s.panel.$eval('[data-testid="token-value"]', (e) => e.textContent ?? '');
     expect(revealed.split('.')).toHaveLength(3);
-    await clickInPanel(s.panel, '[data-testid="reveal-toggle"]');
+    await clickInPanel(env.s.panel, '[data-testid="reveal-toggle"]');
   });
 
   it('refuses a malformed pasted token with a reason, keeps working, then adds a good one', async () => {
-    await fillInPanel(s.panel, '[data-testid="paste-input"]', 'eyJhbGciOiJIUzI1NiJ9.%%%not-base64%%%.sig');
-    await clickInPanel(s.panel, '[data-testid="paste-submit"]');
-    const reason = await s.panel.waitForSelector('[data-testid="paste-error"]').then((e) => e!.evaluate((n) => n.textContent ?? ''));
+    await fillInPanel(env.s.panel, '[data-testid="paste-input"]', 'eyJhbGciOiJIUzI1NiJ9.%%%not-base64%%%.sig');
+    await clickInPanel(env.s.panel, '[data-testid="paste-submit"]');
+    const reason = await env.s.panel.waitForSelector('[data-testid="paste-error"]').then((e) => e!.evaluate((n) => n.textContent ?? ''));
     expect(reason).toMatch(/payload \(part 2\)/);
 
-    await fillInPanel(s.panel, '[data-testid="paste-input"]', 'Authorization: Bearer pasted-opaque-token-123');
-    await clickInPanel(s.panel, '[data-testid="paste-submit"]');
-    const row = await waitForRow(s.panel, { fingerprint: tokenFingerprint('pasted-opaque-token-123') });
+    await fillInPanel(env.s.panel, '[data-testid="paste-input"]', 'Authorization: Bearer pasted-opaque-token-123');
+    await clickInPanel(env.s.panel, '[data-testid="paste-submit"]');
+    const row = await waitForRow(env.s.panel, { fingerprint: tokenFingerprint('pasted-opaque-token-123') });
     expect(row.sources).toEqual(['pasted']);
-    expect(await s.panel.$('[data-testid="paste-error"]')).toBeNull();
+    expect(await env.s.panel.$('[data-testid="paste-error"]')).toBeNull();
   });
 
   it('keeps every row when the page reloads', async () => {
-    const before = (await tokenRows(s.panel)).map((r) => r.fingerprint).sort();
+    const before = (await tokenRows(env.s.panel)).map((r) => r.fingerprint).sort();
     expect(before.length).toBeGreaterThanOrEqual(5);
-    const navigatedBefore = await s.panel.$eval('[data-testid="capture-stats"]', (e) => (e as HTMLElement).dataset.lastNavigationAt ?? '');
-    await s.page.reload();
-    await s.panel.waitForFunction(
+    const navigatedBefore = await env.s.panel.$eval('[data-testid="capture-stats"]', (e) => (e as HTMLElement).dataset.lastNavigationAt ?? '');
+    await env.s.page.reload();
+    await env.s.panel.waitForFunction(
       (b) => (document.querySelector<HTMLElement>('[data-testid="capture-stats"]')?.dataset.lastNavigationAt ?? '') !== b,
       { polling: 100 },
       navigatedBefore,
     );
-    expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
+    expect((await tokenRows(env.s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 
   it('keeps the tokens when DevTools is closed and opened again (storage.session, not disk)', async () => {
-    const before = (await tokenRows(s.panel)).map((r) => r.fingerprint).sort();
-    await s.devtools.close();
-    const reopened = await openDevToolsPanel(s.page, s.extensionId);
-    s.devtools = reopened.devtools;
-    s.panel = reopened.panel;
-    await s.panel.waitForFunction((n) => document.querySelectorAll('[data-testid="token-row"]').length === n, { polling: 100, timeout: 10_000 }, before.length);
-    expect((await tokenRows(s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
+    const before = (await tokenRows(env.s.panel)).map((r) => r.fingerprint).sort();
+    await env.s.devtools.close();
+    const reopened = await openDevToolsPanel(env.s.page, env.s.extensionId);
+    env.s.devtools = reopened.devtools;
+    env.s.panel = reopened.panel;
+    await env.s.panel.waitForFunction((n) => document.querySelectorAll('[data-testid="token-row"]').length === n, { polling: 100, timeout: 10_000 }, before.length);
+    expect((await tokenRows(env.s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 
   it('writes no token to storage.local', async () => {
-    const values = await s.panel.$$eval('[data-testid="token-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.fingerprint));
+    const values = await env.s.panel.$$eval('[data-testid="token-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.fingerprint));
     expect(values.length).toBeGreaterThan(0);
-    const ext = await s.browser.newPage();
-    await ext.goto(`chrome-extension://${s.extensionId}/devtools-panel.html`);
+    const ext = await env.s.browser.newPage();
+    await ext.goto(`chrome-extension://${env.s.extensionId}/devtools-panel.html`);
     const local = await ext.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: typeof import("wxt/browser").browser }).chrome.storage.local.get(null)));
     await ext.close();
     expect(local).not.toMatch(/eyJ|oauth:|pasted-opaque/);
@@ -134,10 +114,10 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
 
   it('empties the list on Clear', async () => {
     mkdirSync('.output/screenshots', { recursive: true });
-    await s.devtools.setViewport({ width: 1280, height: 800 });
-    await s.devtools.screenshot({ path: '.output/screenshots/panel.png' });
-    await clickInPanel(s.panel, '[data-testid="clear-tokens"]');
-    await s.panel.waitForSelector('[data-testid="empty-list"]');
-    expect(await tokenRows(s.panel)).toEqual([]);
+    await env.s.devtools.setViewport({ width: 1280, height: 800 });
+    await env.s.devtools.screenshot({ path: '.output/screenshots/panel.png' });
+    await clickInPanel(env.s.panel, '[data-testid="clear-tokens"]');
+    await env.s.panel.waitForSelector('[data-testid="empty-list"]');
+    expect(await tokenRows(env.s.panel)).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import type { Frame } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../demo/portal';
+import { describe, expect, it } from 'vitest';
 import { startFullDemo } from '../test-support/demoServer';
 import { tokenFingerprint } from '../utils/fingerprint';
 import { demoPortal } from './harness/demoPage';
-import { clickInPanel, fillInPanel, grantHostAccess, openPanelOn, waitForRow, type PanelSession } from './harness/devtoolsPanel';
+import { clickInPanel, fillInPanel, grantHostAccess, openPanelOn, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 
 const DEMO_TOOLS = ['get_sections', 'add', 'get_weather', 'always_fails', 'get_logo', 'get_docs', 'delete_section'];
 
@@ -36,92 +35,82 @@ async function testToolsNow(panel: Frame): Promise<ReportInfo> {
 const toolNames = (panel: Frame) => panel.$$eval('[data-testid="tool-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.toolName));
 
 describe('Test tools now, through the real panel', () => {
-  let demo: DemoServer;
-  let s: PanelSession;
-
-  beforeAll(async () => {
-    demo = await startFullDemo({ tokenTtlSeconds: 600 });
-    s = await openPanelOn(`${demo.url}/`);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await demo?.close();
-  });
+  const env = useDemoWithPanel({ tokenTtlSeconds: 600 });
 
   it('pre-fills the target from traffic and passes with the token the page sent, listing every tool', async () => {
-    const tokens = await demoPortal.signIn(s.page, 'jwt');
-    await demoPortal.listTools(s.page);
-    await s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${demo.url}/mcp`);
-    await waitForRow(s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
+    const tokens = await demoPortal.signIn(env.s.page, 'jwt');
+    await demoPortal.listTools(env.s.page);
+    await env.s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${env.demo.url}/mcp`);
+    await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
 
-    const report = await testToolsNow(s.panel);
+    const report = await testToolsNow(env.s.panel);
     expect(report).toMatchObject({ outcome: 'pass', transport: 'streamable-http' });
     expect(report.headline).toMatch(/demo-portal-mcp.*7 tools/);
-    expect(await toolNames(s.panel)).toEqual(DEMO_TOOLS);
-    expect(await s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain(tokenFingerprint(tokens.access_token));
+    expect(await toolNames(env.s.panel)).toEqual(DEMO_TOOLS);
+    expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain(tokenFingerprint(tokens.access_token));
   });
 
   it('calls add with {"a":2,"b":3} and shows 5', async () => {
-    await clickInPanel(s.panel, '[data-testid="tool-row"][data-tool-name="add"]');
-    await fillInPanel(s.panel, '[data-testid="tool-args"]', '{"a":2,"b":3}');
-    await clickInPanel(s.panel, '[data-testid="tool-call"]');
-    const result = await s.panel.waitForSelector('[data-testid="tool-result"]');
+    await clickInPanel(env.s.panel, '[data-testid="tool-row"][data-tool-name="add"]');
+    await fillInPanel(env.s.panel, '[data-testid="tool-args"]', '{"a":2,"b":3}');
+    await clickInPanel(env.s.panel, '[data-testid="tool-call"]');
+    const result = await env.s.panel.waitForSelector('[data-testid="tool-result"]');
     expect(await result!.evaluate((r) => (r as HTMLElement).dataset.isError)).toBe('false');
     expect(await result!.evaluate((r) => r.textContent)).toContain('5');
   });
 
   it('refuses arguments that break the input schema before sending, and shows isError results as errors', async () => {
-    await fillInPanel(s.panel, '[data-testid="tool-args"]', '{"a":"two"}');
-    await clickInPanel(s.panel, '[data-testid="tool-call"]');
-    expect(await s.panel.waitForSelector('[data-testid="tool-args-error"]').then((e) => e!.evaluate((n) => n.textContent))).toMatch(/b is required/);
+    await fillInPanel(env.s.panel, '[data-testid="tool-args"]', '{"a":"two"}');
+    await clickInPanel(env.s.panel, '[data-testid="tool-call"]');
+    expect(await env.s.panel.waitForSelector('[data-testid="tool-args-error"]').then((e) => e!.evaluate((n) => n.textContent))).toMatch(/b is required/);
 
-    await clickInPanel(s.panel, '[data-testid="tool-row"][data-tool-name="always_fails"]');
-    await clickInPanel(s.panel, '[data-testid="tool-call"]');
-    await s.panel.waitForSelector('[data-testid="tool-result"][data-is-error="true"]');
+    await clickInPanel(env.s.panel, '[data-testid="tool-row"][data-tool-name="always_fails"]');
+    await clickInPanel(env.s.panel, '[data-testid="tool-call"]');
+    await env.s.panel.waitForSelector('[data-testid="tool-result"][data-is-error="true"]');
   });
 
   it('passes against the worker endpoint with no token', async () => {
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/worker/mcp`);
-    await clickInPanel(s.panel, '[data-testid="preset-worker"]');
-    const report = await testToolsNow(s.panel);
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/worker/mcp`);
+    await clickInPanel(env.s.panel, '[data-testid="preset-worker"]');
+    const report = await testToolsNow(env.s.panel);
     expect(report).toMatchObject({ outcome: 'pass' });
     expect(report.headline).toContain('demo-worker');
-    expect(await s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toBe('none sent');
+    expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toBe('none sent');
   });
 
   it('passes over legacy SSE at /sse', async () => {
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/sse`);
-    await clickInPanel(s.panel, '[data-testid="preset-portal"]');
-    const report = await testToolsNow(s.panel);
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/sse`);
+    await clickInPanel(env.s.panel, '[data-testid="preset-portal"]');
+    const report = await testToolsNow(env.s.panel);
     expect(report, report.headline).toMatchObject({ outcome: 'pass', transport: 'sse' });
-    expect(await toolNames(s.panel)).toEqual(DEMO_TOOLS);
+    expect(await toolNames(env.s.panel)).toEqual(DEMO_TOOLS);
   });
 
   it('says not-mcp for an HTML login page', async () => {
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/login-wall/mcp`);
-    const report = await testToolsNow(s.panel);
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/login-wall/mcp`);
+    const report = await testToolsNow(env.s.panel);
     expect(report).toMatchObject({ outcome: 'fail', errorKind: 'not-mcp' });
     expect(report.headline).toMatch(/login page/);
   });
 
   it('says timeout for a server that never answers, and the next test works', async () => {
-    await fillInPanel(s.panel, '[data-testid="timeout-seconds"]', '1');
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/hang/mcp`);
-    expect(await testToolsNow(s.panel)).toMatchObject({ outcome: 'fail', errorKind: 'timeout' });
-    await fillInPanel(s.panel, '[data-testid="timeout-seconds"]', '10');
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/mcp`);
-    expect(await testToolsNow(s.panel)).toMatchObject({ outcome: 'pass' });
+    await fillInPanel(env.s.panel, '[data-testid="timeout-seconds"]', '1');
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/hang/mcp`);
+    expect(await testToolsNow(env.s.panel)).toMatchObject({ outcome: 'fail', errorKind: 'timeout' });
+    await fillInPanel(env.s.panel, '[data-testid="timeout-seconds"]', '10');
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/mcp`);
+    expect(await testToolsNow(env.s.panel)).toMatchObject({ outcome: 'pass' });
   });
 
   it('reaches a local server without CORS headers at once (localhost and 127.0.0.1 are granted at install)', async () => {
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/nocors/mcp`);
-    await clickInPanel(s.panel, '[data-testid="preset-worker"]');
-    expect(await testToolsNow(s.panel)).toMatchObject({ outcome: 'pass' });
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/nocors/mcp`);
+    await clickInPanel(env.s.panel, '[data-testid="preset-worker"]');
+    expect(await testToolsNow(env.s.panel)).toMatchObject({ outcome: 'pass' });
   });
 
   it('says not-mcp when the server redirects to a login page on another origin', async () => {
-    await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/access-redirect/mcp`);
-    const report = await testToolsNow(s.panel);
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/access-redirect/mcp`);
+    const report = await testToolsNow(env.s.panel);
     expect(report, report.headline).toMatchObject({ outcome: 'fail', errorKind: 'not-mcp' });
     expect(report.headline).toMatch(/redirect/);
   });
@@ -130,17 +119,17 @@ describe('Test tools now, through the real panel', () => {
     // 127.0.0.2 is loopback too, but not covered by the install-time grant: like any remote server.
     const remote = await startFullDemo({ host: '127.0.0.2' });
     try {
-      await fillInPanel(s.panel, '[data-testid="target-url"]', `${remote.url}/nocors/mcp`);
-      await clickInPanel(s.panel, '[data-testid="preset-worker"]');
-      const blocked = await testToolsNow(s.panel);
+      await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${remote.url}/nocors/mcp`);
+      await clickInPanel(env.s.panel, '[data-testid="preset-worker"]');
+      const blocked = await testToolsNow(env.s.panel);
       expect(blocked).toMatchObject({ outcome: 'fail', errorKind: 'network' });
       expect(blocked.headline).toMatch(/CORS/);
-      expect(await s.panel.$('[data-testid="grant-host-access"]')).not.toBeNull();
+      expect(await env.s.panel.$('[data-testid="grant-host-access"]')).not.toBeNull();
       // The user allows the site (Site access), then presses the panel's button: permissions.request
       // resolves at once for a site already allowed, and the panel tests again by itself.
-      await grantHostAccess(s, 'http://127.0.0.2/*');
-      await clickInPanel(s.panel, '[data-testid="grant-host-access"]');
-      await s.panel.waitForSelector('[data-testid="test-report"][data-outcome="pass"]', { timeout: 15_000 });
+      await grantHostAccess(env.s, 'http://127.0.0.2/*');
+      await clickInPanel(env.s.panel, '[data-testid="grant-host-access"]');
+      await env.s.panel.waitForSelector('[data-testid="test-report"][data-outcome="pass"]', { timeout: 15_000 });
     } finally {
       await remote.close();
     }
@@ -148,12 +137,12 @@ describe('Test tools now, through the real panel', () => {
 
   it('says token-expired, naming when, once the page\'s token has expired', async () => {
     // A fresh panel and a 2-second token, so the only token for this origin is the short-lived one.
-    const fresh = await openPanelOn(`${demo.url}/`);
+    const fresh = await openPanelOn(`${env.demo.url}/`);
     try {
       const tokens = await demoPortal.signIn(fresh.page, 'jwt', 2);
       const fp = tokenFingerprint(tokens.access_token);
       await waitForRow(fresh.panel, { fingerprint: fp, source: 'authorization-header' });
-      await fillInPanel(fresh.panel, '[data-testid="target-url"]', `${demo.url}/mcp`);
+      await fillInPanel(fresh.panel, '[data-testid="target-url"]', `${env.demo.url}/mcp`);
       // Wait for the panel itself to call it expired: an event, not a sleep.
       await fresh.panel.waitForSelector(`[data-testid="token-row"][data-fingerprint="${fp}"][data-status="expired"]`, { timeout: 10_000 });
       const report = await testToolsNow(fresh.panel);

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { DemoOptions, DemoServer } from '../../demo/portal';
+import { startFullDemo } from '../../test-support/demoServer';
 import { QUIET_CHROMIUM_FLAGS, chromiumPath } from './browsers';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -153,4 +156,23 @@ export async function grantHostAccess(session: PanelSession, pattern: string): P
   } finally {
     await page.close();
   }
+}
+
+export interface DemoPanel {
+  demo: DemoServer;
+  s: PanelSession;
+}
+
+/** The usual E2E set-up: the full demo on a free port, and Chromium with DevTools and the panel open on it. */
+export function useDemoWithPanel(options: DemoOptions = {}): DemoPanel {
+  const env = {} as DemoPanel;
+  beforeAll(async () => {
+    env.demo = await startFullDemo(options);
+    env.s = await openPanelOn(`${env.demo.url}/`);
+  });
+  afterAll(async () => {
+    await env.s?.close();
+    await env.demo?.close();
+  });
+  return env;
 }
