@@ -48,6 +48,10 @@ describe('Test tools now, through the real panel', () => {
     expect(report.headline).toMatch(/demo-portal-mcp.*7 tools/);
     expect(await toolNames(env.s.panel)).toEqual(DEMO_TOOLS);
     expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain(tokenFingerprint(tokens.access_token));
+
+    // Copy buttons work inside a DevTools panel (the async Clipboard API is often refused there).
+    await clickInPanel(env.s.panel, '[data-testid="copy-connector"]');
+    await env.s.panel.waitForFunction(() => document.querySelector('[data-testid="copy-connector"]')?.textContent === 'Copied', { polling: 50, timeout: 5000 });
   });
 
   it('calls add with {"a":2,"b":3} and shows 5', async () => {

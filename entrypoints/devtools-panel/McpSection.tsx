@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AuthPicker } from '../../components/mcp/AuthPicker';
+import { ExportActions } from '../../components/mcp/ExportActions';
 import { TargetBar } from '../../components/mcp/TargetBar';
 import { TestReport } from '../../components/mcp/TestReport';
 import { ToolCaller } from '../../components/mcp/ToolCaller';
@@ -64,6 +65,14 @@ export function McpSection() {
         onExtraHeaders={mcpActions.setExtraHeaders}
       />
       {mcp.report && <TestReport report={mcp.report} run={mcp.runCount} nowMs={nowMs} copy={copyText} onGrantHostAccess={grant} />}
+      {mcp.report?.outcome === 'pass' && (
+        <ExportActions
+          url={mcp.report.url}
+          serverName={mcp.report.server?.name}
+          token={rows.find((r) => r.fingerprint === mcp.report?.token?.fingerprint)?.value}
+          copy={copyText}
+        />
+      )}
       {mcp.report?.outcome === 'pass' && (
         <div className="tools-split">
           <ToolList tools={mcp.report.tools} selected={mcp.selectedTool} onSelect={mcpActions.selectTool} />
