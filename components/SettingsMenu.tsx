@@ -1,33 +1,31 @@
 import { useEffect, useState } from 'react';
-import type { WarningSettings } from '../utils/expiryWarnings/warningSettings';
+import type { InspectorSettings } from '../utils/settings';
 import { formatDurationList, parseDurationList } from '../utils/parseDurations';
 import { WarningWindowSetting } from './WarningWindowSetting';
 
 interface Props {
-  warningWindowSeconds: number;
-  warnings: WarningSettings;
-  onWarningWindow(seconds: number): void;
-  onWarnings(settings: WarningSettings): void;
+  settings: InspectorSettings;
+  onChange(settings: InspectorSettings): void;
 }
 
 /** When the panel calls a token "expiring", and when the background warns (notification + badge). Settings only. */
-export function SettingsMenu({ warningWindowSeconds, warnings, onWarningWindow, onWarnings }: Props) {
-  const [thresholds, setThresholds] = useState(formatDurationList(warnings.thresholdsSeconds));
+export function SettingsMenu({ settings, onChange }: Props) {
+  const [thresholds, setThresholds] = useState(formatDurationList(settings.thresholdsSeconds));
   const [error, setError] = useState<string>();
   // Follow settings loaded from storage, but never rewrite what the user is typing.
   useEffect(() => {
     setThresholds((current) => {
       const parsed = parseDurationList(current);
-      return parsed.ok && parsed.seconds.join() === warnings.thresholdsSeconds.join() ? current : formatDurationList(warnings.thresholdsSeconds);
+      return parsed.ok && parsed.seconds.join() === settings.thresholdsSeconds.join() ? current : formatDurationList(settings.thresholdsSeconds);
     });
-  }, [warnings.thresholdsSeconds]);
+  }, [settings.thresholdsSeconds]);
   // Saved as soon as the text is valid; an error is shown only once the user leaves the field.
   const change = (text: string) => {
     setThresholds(text);
     const parsed = parseDurationList(text);
     if (parsed.ok && parsed.seconds.length > 0) {
       setError(undefined);
-      if (parsed.seconds.join() !== warnings.thresholdsSeconds.join()) onWarnings({ ...warnings, thresholdsSeconds: parsed.seconds });
+      if (parsed.seconds.join() !== settings.thresholdsSeconds.join()) onChange({ ...settings, thresholdsSeconds: parsed.seconds });
     }
   };
   const commitThresholds = () => {
@@ -38,7 +36,7 @@ export function SettingsMenu({ warningWindowSeconds, warnings, onWarningWindow, 
     <details className="settings-menu">
       <summary data-testid="settings-toggle">Settings</summary>
       <div className="settings-body">
-        <WarningWindowSetting seconds={warningWindowSeconds} onChange={onWarningWindow} />
+        <WarningWindowSetting seconds={settings.warningWindowSeconds} onChange={(seconds) => onChange({ ...settings, warningWindowSeconds: seconds })} />
         <label>
           <span className="field-label">Warn (notification and toolbar badge) at</span>
           <input
@@ -63,15 +61,15 @@ export function SettingsMenu({ warningWindowSeconds, warnings, onWarningWindow, 
             type="number"
             min={0}
             max={90}
-            value={Math.round(warnings.shareOfLifetime * 100)}
+            value={Math.round(settings.shareOfLifetime * 100)}
             onChange={(e) => {
               const n = Number(e.target.value);
-              if (Number.isFinite(n) && n >= 0 && n <= 90) onWarnings({ ...warnings, shareOfLifetime: n / 100 });
+              if (Number.isFinite(n) && n >= 0 && n <= 90) onChange({ ...settings, shareOfLifetime: n / 100 });
             }}
           />
         </label>
         <label className="inline">
-          <input data-testid="notifications-enabled" type="checkbox" checked={warnings.notificationsEnabled} onChange={(e) => onWarnings({ ...warnings, notificationsEnabled: e.target.checked })} />
+          <input data-testid="notifications-enabled" type="checkbox" checked={settings.notificationsEnabled} onChange={(e) => onChange({ ...settings, notificationsEnabled: e.target.checked })} />
           Browser notifications
         </label>
       </div>

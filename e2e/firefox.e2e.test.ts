@@ -55,7 +55,7 @@ describe('the Firefox build', () => {
         const raised: string[] = [];
         api.notifications.onShown.addListener((id) => raised.push(id));
         api.notifications.onClosed.addListener((id) => raised.push(id));
-        await api.storage.local.set({ warningSettings: { thresholdsSeconds: [2], shareOfLifetime: 0, notificationsEnabled: true } });
+        await api.storage.local.set({ settings: { thresholdsSeconds: [2], shareOfLifetime: 0, notificationsEnabled: true } });
         const [tab] = await api.tabs.query({ active: true });
         const expiresAt = Math.floor(Date.now() / 1000) + 4;
         await api.runtime.sendMessage({ type: 'schedule-tokens', tabId: tab.id, tokens: [{ fingerprint: 'ff00ff00ff00', label: 'example.com · JWT access token', host: 'example.com', expiresAt, lifetime: 60 }] });

@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
-import { WARNING_SETTINGS_KEY, parseWarningSettings, type WarningSettings } from '../utils/expiryWarnings/warningSettings';
-import { parseSettings, type InspectorSettings } from '../utils/settings';
+import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../utils/settings';
 
 // Settings only: storage.local survives restarts, so nothing token-derived ever goes here.
-const SETTINGS_KEY = 'settings';
 
 export async function loadSettings(): Promise<InspectorSettings> {
   try {
@@ -32,17 +30,4 @@ export async function loadRecentTargets(): Promise<string[]> {
 
 export async function saveRecentTargets(urls: string[]): Promise<void> {
   await browser.storage.local.set({ [RECENT_TARGETS_KEY]: urls.map((u) => u.split(/[?#]/)[0]).slice(0, 8) }).catch(() => {});
-}
-
-export async function loadWarningSettings(): Promise<WarningSettings> {
-  try {
-    return parseWarningSettings((await browser.storage.local.get(WARNING_SETTINGS_KEY))[WARNING_SETTINGS_KEY]);
-  } catch {
-    return parseWarningSettings(undefined);
-  }
-}
-
-/** The background reads these when it plans alarms. */
-export async function saveWarningSettings(settings: WarningSettings): Promise<void> {
-  await browser.storage.local.set({ [WARNING_SETTINGS_KEY]: settings }).catch(() => {});
 }

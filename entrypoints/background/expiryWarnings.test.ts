@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { alarmName } from '../../utils/expiryWarnings/warningSchedule';
-import { createExpiryWarnings, WARNING_SETTINGS_KEY } from './expiryWarnings';
+import { SETTINGS_KEY } from '../../utils/settings';
+import { createExpiryWarnings } from './expiryWarnings';
 
 const T0 = Date.parse('2026-11-26T12:00:00Z');
 const s0 = T0 / 1000;
@@ -14,7 +15,7 @@ describe('background expiry warnings (fakeBrowser, injected clock)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     now = T0;
-    await fakeBrowser.storage.local.set({ [WARNING_SETTINGS_KEY]: { thresholdsSeconds: [60], shareOfLifetime: 0, notificationsEnabled: true } });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { thresholdsSeconds: [60], shareOfLifetime: 0, notificationsEnabled: true } });
   });
 
   it('sets alarms with absolute times and keeps the schedule in storage.session only', async () => {
@@ -25,7 +26,7 @@ describe('background expiry warnings (fakeBrowser, injected clock)', () => {
       [alarmName(3, token.fingerprint, 0), (s0 + 75) * 1000],
     ]);
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).toContain(token.fingerprint);
-    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([WARNING_SETTINGS_KEY]);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([SETTINGS_KEY]);
   });
 
   it('notifies once at the threshold, shows the minutes on the tab badge, and says expired at expiry', async () => {
@@ -73,7 +74,7 @@ describe('background expiry warnings (fakeBrowser, injected clock)', () => {
     const warnings = make();
     const long = { ...token, expiresAt: s0 + 900, lifetime: 900 };
     await warnings.schedule(3, [long]);
-    await fakeBrowser.storage.local.set({ [WARNING_SETTINGS_KEY]: { thresholdsSeconds: [300, 30], shareOfLifetime: 0, notificationsEnabled: true } });
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { thresholdsSeconds: [300, 30], shareOfLifetime: 0, notificationsEnabled: true } });
     await warnings.onSettingsChanged();
     expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime])).toEqual([
       [alarmName(3, long.fingerprint, 300), (s0 + 600) * 1000],

@@ -14,9 +14,8 @@ import {
   type BadgePlan,
   type WarningState,
 } from '../../utils/expiryWarnings/warningSchedule';
-import { WARNING_SETTINGS_KEY, parseWarningSettings, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
-
-export { WARNING_SETTINGS_KEY };
+import { parseWarningSettings, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
+import { SETTINGS_KEY } from '../../utils/settings';
 
 const STATE_KEY = 'expiryWarnings';
 
@@ -36,7 +35,7 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
   };
   const load = async (): Promise<WarningState> => parseWarningState((await b.storage.session.get(STATE_KEY))[STATE_KEY]);
   const save = (state: WarningState) => b.storage.session.set({ [STATE_KEY]: state });
-  const settings = async (): Promise<WarningSettings> => parseWarningSettings((await b.storage.local.get(WARNING_SETTINGS_KEY))[WARNING_SETTINGS_KEY]);
+  const settings = async (): Promise<WarningSettings> => parseWarningSettings((await b.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   // MV3 has `action`; the Firefox MV2 build has `browserAction` with the same badge calls.
   const badgeApi = () => (b.action ?? (b as unknown as { browserAction: typeof b.action }).browserAction);
 

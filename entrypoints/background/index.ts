@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetCapture } from '../../platform/captureStore';
 import { isInspectorMessage } from '../../utils/messages';
-import { WARNING_SETTINGS_KEY, createExpiryWarnings } from './expiryWarnings';
+import { SETTINGS_KEY } from '../../utils/settings';
+import { createExpiryWarnings } from './expiryWarnings';
 
 // The background owns only what must outlive the panel: expiry alarms, notifications and the badge.
 export default defineBackground(() => {
@@ -20,7 +21,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => void warnings.onNotificationClicked(id));
   browser.runtime.onStartup.addListener(() => void warnings.onBrowserStartup());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && WARNING_SETTINGS_KEY in changes) void warnings.onSettingsChanged();
+    if (area === 'local' && SETTINGS_KEY in changes) void warnings.onSettingsChanged();
   });
   void warnings.restore();
 

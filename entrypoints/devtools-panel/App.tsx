@@ -6,13 +6,13 @@ import { TokenDetail } from '../../components/TokenDetail';
 import { TokenList } from '../../components/TokenList';
 import { SettingsMenu } from '../../components/SettingsMenu';
 import { copyText } from '../../platform/clipboard';
-import { saveSettings, saveWarningSettings } from '../../platform/settings';
+import { saveSettings } from '../../platform/settings';
 import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
-import type { WarningSettings } from '../../utils/expiryWarnings/warningSettings';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/fingerprint';
 import { resolveSelection } from '../../utils/panelRows';
 import { parsePastedToken } from '../../utils/parsePastedToken';
+import type { InspectorSettings } from '../../utils/settings';
 import { McpSection } from './McpSection';
 import { panelActions, usePanelStore } from './store';
 
@@ -41,21 +41,18 @@ export function App({ feed }: { feed: TokenFeed }) {
     panelActions.cleared();
     feed.clear();
   };
-  const setWarningWindow = (seconds: number) => {
-    panelActions.setWarningWindow(seconds);
-    void saveSettings({ warningWindowSeconds: seconds });
+  const setSettings = (settings: InspectorSettings) => {
+    panelActions.setSettings(settings);
+    void saveSettings(settings);
   };
-  const setWarnings = (warnings: WarningSettings) => {
-    panelActions.setWarnings(warnings);
-    void saveWarningSettings(warnings);
-  };
+  const warningWindowSeconds = state.settings.warningWindowSeconds;
 
   return (
     <div className="app">
       <header className="toolbar">
         <h1>MCP Tokens</h1>
         <PasteBox error={state.pasteError} onSubmit={paste} />
-        <SettingsMenu warningWindowSeconds={state.warningWindowSeconds} warnings={state.warnings} onWarningWindow={setWarningWindow} onWarnings={setWarnings} />
+        <SettingsMenu settings={state.settings} onChange={setSettings} />
         <ClearButton disabled={state.rows.length === 0} onClear={clear} />
       </header>
       <TestingOnlyNote />
@@ -63,7 +60,7 @@ export function App({ feed }: { feed: TokenFeed }) {
       <div className="split">
         <aside className="list-pane">
           {state.rows.length > 0 ? (
-            <TokenList rows={state.rows} rotations={rotations} selected={selected} nowMs={state.nowMs} warningWindowSeconds={state.warningWindowSeconds} onSelect={panelActions.select} />
+            <TokenList rows={state.rows} rotations={rotations} selected={selected} nowMs={state.nowMs} warningWindowSeconds={warningWindowSeconds} onSelect={panelActions.select} />
           ) : (
             <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
           )}
@@ -74,7 +71,7 @@ export function App({ feed }: { feed: TokenFeed }) {
               row={row}
               replacedBy={rotations.get(row.fingerprint)}
               nowMs={state.nowMs}
-              warningWindowSeconds={state.warningWindowSeconds}
+              warningWindowSeconds={warningWindowSeconds}
               revealed={state.revealed}
               onToggleReveal={panelActions.toggleReveal}
               copy={copyText}

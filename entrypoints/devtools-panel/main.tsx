@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { loadRecentTargets, loadSettings, loadWarningSettings } from '../../platform/settings';
+import { loadRecentTargets, loadSettings } from '../../platform/settings';
 import { mcpActions } from './mcpStore';
 import { connectTokenFeed } from '../../platform/tokenFeed';
 import { App } from './App';
@@ -9,9 +9,8 @@ import { startClock } from './clock';
 // Browser glue for the panel lives here; components get what they need as props.
 const feed = connectTokenFeed(panelActions.receive);
 startClock(panelActions.tick);
-void loadSettings().then((s) => panelActions.setWarningWindow(s.warningWindowSeconds));
+void loadSettings().then(panelActions.setSettings);
 void loadRecentTargets().then(mcpActions.setRecentTargets);
-void loadWarningSettings().then(panelActions.setWarnings);
 
 // data-ready (TEST-CONTRACT) is set by App once it has rendered: the feed is open and the DOM is there.
 createRoot(document.getElementById('root')!).render(<App feed={feed} />);

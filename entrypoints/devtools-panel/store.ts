@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_WARNING_WINDOW_SECONDS } from '../../utils/expiry';
-import { DEFAULT_WARNING_SETTINGS, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
+import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings';
 import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
 import { mergeRows, sortRows } from '../../utils/panelRows';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
@@ -12,8 +11,7 @@ export interface PanelState {
   selected?: string;
   revealed: boolean;
   nowMs: number;
-  warningWindowSeconds: number;
-  warnings: WarningSettings;
+  settings: InspectorSettings;
   pasteError?: string;
   stats: CaptureStats;
   /** True once the capture side answered: until then the list is "connecting", not "empty". */
@@ -27,8 +25,7 @@ export const usePanelStore = create<PanelState>(() => ({
   rows: [],
   revealed: false,
   nowMs: Date.now(),
-  warningWindowSeconds: DEFAULT_WARNING_WINDOW_SECONDS,
-  warnings: DEFAULT_WARNING_SETTINGS,
+  settings: DEFAULT_SETTINGS,
   stats: EMPTY_CAPTURE_STATS,
   connected: false,
   targets: [],
@@ -64,11 +61,8 @@ export const panelActions = {
   setPasteError(pasteError: string | undefined) {
     usePanelStore.setState({ pasteError });
   },
-  setWarningWindow(seconds: number) {
-    usePanelStore.setState({ warningWindowSeconds: seconds });
-  },
-  setWarnings(warnings: WarningSettings) {
-    usePanelStore.setState({ warnings });
+  setSettings(settings: InspectorSettings) {
+    usePanelStore.setState({ settings });
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });

@@ -5,6 +5,7 @@ import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
 import { CaptureSession } from '../../utils/captureSession';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
+import { createThrottledSave } from '../../utils/throttledSave';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/har';
 import type { TokenRow } from '../../utils/tokenLedger';
@@ -35,23 +36,17 @@ export function startCapture(tabId: number): void {
     dirty = true;
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
   };
-  // Saved at once, then at most every SAVE_INTERVAL_MS while traffic keeps changing rows: DevTools
-  // can be closed any moment, and a page making hundreds of requests must not cause hundreds of writes.
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastSave = 0;
+  // DevTools can be closed any moment, so a new token is saved at once; updates to known ones are
+  // coalesced, so a page making hundreds of requests does not cause hundreds of writes.
   let savedRowCount = 0;
-  const save = () => {
-    clearTimeout(saveTimer);
-    saveTimer = undefined;
-    lastSave = Date.now();
-    savedRowCount = session.ledger.size;
-    void saveCapture(tabId, { rows: session.ledger.all(), targets: session.targets });
-  };
-  const scheduleSave = () => {
-    // A token not saved yet is worth a write right away; updates to known ones can wait a little.
-    if (session.ledger.size !== savedRowCount) return save();
-    saveTimer ??= setTimeout(save, Math.max(0, lastSave + SAVE_INTERVAL_MS - Date.now()));
-  };
+  const saver = createThrottledSave(
+    () => {
+      savedRowCount = session.ledger.size;
+      void saveCapture(tabId, { rows: session.ledger.all(), targets: session.targets });
+    },
+    SAVE_INTERVAL_MS,
+    () => session.ledger.size !== savedRowCount,
+  );
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
@@ -59,7 +54,7 @@ export function startCapture(tabId: number): void {
     dirty = false;
     if (pending.size > 0) {
       updateSchedule();
-      scheduleSave();
+      saver.changed();
     }
     channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats, targets: session.targets });
     pending.clear();
@@ -119,8 +114,7 @@ export function startCapture(tabId: number): void {
         break;
       case 'clear-tokens':
         session.clear();
-        clearTimeout(saveTimer);
-        saveTimer = undefined;
+        saver.cancel();
         savedRowCount = 0;
         void forgetCapture(tabId);
         updateSchedule();

@@ -7,9 +7,6 @@ export interface WarningSettings {
   notificationsEnabled: boolean;
 }
 
-/** storage.local key, shared by the panel (writes) and the background (reads). */
-export const WARNING_SETTINGS_KEY = 'warningSettings';
-
 export const DEFAULT_WARNING_SETTINGS: WarningSettings = { thresholdsSeconds: [600, 120], shareOfLifetime: 0.25, notificationsEnabled: true };
 
 export function parseWarningSettings(raw: unknown): WarningSettings {
