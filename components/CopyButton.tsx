@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** A button that copies and says so for a moment; `copy` is injected so components never touch browser APIs. */
-export function CopyButton({ label, text, copy, testId }: { label: string; text: string; copy(text: string): Promise<boolean>; testId?: string }) {
+/**
+ * A button that copies and says so for a moment; `copy` is injected so components never touch
+ * browser APIs. `text` may be a function, so costly text is built on click, not on every render.
+ */
+export function CopyButton({ label, text, copy, testId }: { label: string; text: string | (() => string); copy(text: string): Promise<boolean>; testId?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -9,7 +12,7 @@ export function CopyButton({ label, text, copy, testId }: { label: string; text:
     return () => clearTimeout(t);
   }, [state]);
   return (
-    <button type="button" data-testid={testId} onClick={async () => setState((await copy(text)) ? 'copied' : 'failed')}>
+    <button type="button" data-testid={testId} onClick={async () => setState((await copy(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

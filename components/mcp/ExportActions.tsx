@@ -16,8 +16,8 @@ export function ExportActions({ url, serverName, token, copy }: Props) {
   const input = { url, serverName, hasToken: token !== undefined, token: includeToken ? token : undefined };
   return (
     <div className="actions export-actions">
-      <CopyButton label="Copy as Claude API MCP connector" text={claudeConnectorSnippet(input)} copy={copy} testId="copy-connector" />
-      <CopyButton label="Copy as curl" text={curlInitializeSnippet(input)} copy={copy} testId="copy-curl" />
+      <CopyButton label="Copy as Claude API MCP connector" text={() => claudeConnectorSnippet(input)} copy={copy} testId="copy-connector" />
+      <CopyButton label="Copy as curl" text={() => curlInitializeSnippet(input)} copy={copy} testId="copy-curl" />
       {token !== undefined && (
         <label className="inline small">
           <input type="checkbox" data-testid="export-include-token" checked={includeToken} onChange={(e) => setIncludeToken(e.target.checked)} /> include the token (it is

@@ -100,7 +100,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
         </p>
       )}
       <div className="actions">
-        <CopyButton label="Copy report (no token values)" text={reportMarkdown(report, nowMs)} copy={copy} testId="copy-report" />
+        <CopyButton label="Copy report (no token values)" text={() => reportMarkdown(report, Date.now())} copy={copy} testId="copy-report" />
       </div>
       <RawExchange exchanges={report.exchanges} messages={report.messages} copy={copy} />
     </section>

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 
 const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = [
@@ -8,8 +8,8 @@ const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = 
   ['openWorldHint', 'open world', 'muted'],
 ];
 
-/** Tools the server listed; names and descriptions are the server's text, rendered as text. */
-export function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selected?: string; onSelect(name: string): void }) {
+/** Tools the server listed; names and descriptions are the server's text, rendered as text. Memoised: it has no clock. */
+export const ToolList = memo(function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selected?: string; onSelect(name: string): void }) {
   if (tools.length === 0) return <p className="muted">The server lists no tools.</p>;
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const i = tools.findIndex((t) => t.name === selected);
@@ -47,4 +47,4 @@ export function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selecte
       ))}
     </ul>
   );
-}
+});

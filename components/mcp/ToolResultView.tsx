@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ToolCallReport } from '../../utils/mcp/callTool';
 import { RawExchange } from './RawExchange';
 
@@ -7,7 +8,7 @@ const SAFE_IMAGE = /^image\/(png|jpeg|gif|webp|avif|bmp|svg\+xml)$/i;
 const SAFE_AUDIO = /^audio\/[\w.+-]+$/i;
 
 /** Every content type MCP defines, as inert elements: text as text, media only as data: URLs of media types. */
-export function ToolResultView({ report, copy }: { report: ToolCallReport; copy(text: string): Promise<boolean> }) {
+export const ToolResultView = memo(function ToolResultView({ report, copy }: { report: ToolCallReport; copy(text: string): Promise<boolean> }) {
   if (report.outcome === 'cancelled') return <div className="report report-cancelled">Call cancelled.</div>;
   if (report.outcome === 'fail' || !report.result) {
     return (
@@ -56,7 +57,7 @@ export function ToolResultView({ report, copy }: { report: ToolCallReport; copy(
       <RawExchange exchanges={report.exchanges} messages={report.messages} copy={copy} />
     </section>
   );
-}
+});
 
 function ContentItem({ item }: { item: Content }) {
   switch (item.type) {
