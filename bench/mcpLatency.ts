@@ -66,7 +66,7 @@ export async function benchMcpLatency(): Promise<void> {
     const b = median(bare);
     console.log(`MCP test, click → tools listed in the panel: ${p.toFixed(1)} ms median of ${RUNS} (includes the DevTools protocol round trips of the click and the wait)`);
     const m = median(measuredByPanel);
-    console.log(`  of which the panel's own MCP work (connect → initialize → tools/list → close): ${m.toFixed(1)} ms`);
+    console.log(`  of which the panel's own MCP work (connect → initialize → tools/list; the session's DELETE comes after): ${m.toFixed(1)} ms`);
     console.log(`bare SDK client in Node, initialize + tools/list: ${b.toFixed(1)} ms median of ${RUNS}; ratio panel click-to-tools / bare = ${(p / b).toFixed(2)}, panel MCP work / bare = ${(m / b).toFixed(2)}`);
     const tally = requests.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
     console.log(
