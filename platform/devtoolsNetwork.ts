@@ -87,10 +87,12 @@ export function evalInInspectedPage<T>(expression: string): Promise<T | undefine
         expr: string,
         cb?: (result: unknown, exception?: unknown) => void,
       ) => Promise<[unknown, unknown]> | undefined;
+      // The second value describes a failure; Firefox may pass an object with isException: false.
+      const failed = (info: unknown) => Boolean(info && ((info as { isException?: boolean }).isException || (info as { isError?: boolean }).isError));
       if (import.meta.env.FIREFOX) {
-        evaluate(expression)?.then(([result, exception]) => resolve(exception ? undefined : (result as T)), () => resolve(undefined));
+        evaluate(expression)?.then(([result, info]) => resolve(failed(info) ? undefined : (result as T)), () => resolve(undefined));
       } else {
-        evaluate(expression, (result, exception) => resolve(exception ? undefined : (result as T)));
+        evaluate(expression, (result, info) => resolve(failed(info) ? undefined : (result as T)));
       }
     } catch {
       resolve(undefined);
