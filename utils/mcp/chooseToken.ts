@@ -31,7 +31,7 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   try {
     origin = new URL(targetUrl).origin;
   } catch {
-    return { reason: 'Enter a valid URL to pick a token for it.' };
+    return { reason: targetUrl.trim() === '' ? 'Enter the MCP endpoint above; the token is picked for its origin.' : 'Enter a valid URL to pick a token for it.' };
   }
   const usable = rows.filter((r) => isBearerCandidate(r) && !r.roles.every((role) => role === 'id') && r.origins.includes(origin));
   const live = usable.filter((r) => {
