@@ -1,7 +1,8 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
+import type { ExpiryStatus } from '../utils/expiry';
 import { maskToken } from '../utils/fingerprint';
 import type { TokenRow } from '../utils/tokenLedger';
-import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
+import { tokenLabel, tokenTiming, type TokenTiming } from '../utils/tokenTiming';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 
@@ -30,38 +31,65 @@ export function TokenList({ rows, rotations, selected, nowMs, warningWindowSecon
     <ul className="token-list" role="listbox" aria-label="Captured tokens" onKeyDown={onKeyDown}>
       {rows.map((row) => {
         const timing = tokenTiming(row, nowMs, warningWindowSeconds);
-        const isSelected = row.fingerprint === selected;
         return (
-          <li
+          <TokenListItem
             key={row.fingerprint}
-            role="option"
-            aria-selected={isSelected}
-            tabIndex={isSelected ? 0 : -1}
-            className={`token-row${isSelected ? ' selected' : ''}`}
-            data-testid="token-row"
-            data-kind={row.decoded.kind}
-            data-status={timing.status}
-            data-expires-at={timing.facts.expiresAt ?? ''}
-            data-sources={row.sources.join(' ')}
-            data-fingerprint={row.fingerprint}
-            data-rotated={rotations.has(row.fingerprint) ? 'true' : undefined}
-            onClick={() => onSelect(row.fingerprint)}
-            onFocus={() => onSelect(row.fingerprint)}
-          >
-            <div className="row-line">
-              <span className={`kind kind-${row.decoded.kind}`}>{row.decoded.kind.toUpperCase()}</span>
-              <span className="row-label">{tokenLabel(row)}</span>
-              {rotations.has(row.fingerprint) && <span className="badge badge-muted">rotated</span>}
-              <StatusPill status={timing.status} />
-            </div>
-            <div className="row-line row-sub">
-              <code className="masked">{maskToken(row.value)}</code>
-              <span className="row-origin" title={row.origins.join('\n')}>{row.origins.at(-1)}</span>
-              <TokenCountdown timing={timing} testId="row-countdown" />
-            </div>
-          </li>
+            row={row}
+            status={timing.status}
+            expiresAt={timing.facts.expiresAt}
+            remaining={timing.remaining}
+            selected={row.fingerprint === selected}
+            rotated={rotations.has(row.fingerprint)}
+            onSelect={onSelect}
+          />
         );
       })}
     </ul>
   );
 }
+
+interface ItemProps {
+  row: TokenRow;
+  status: ExpiryStatus;
+  expiresAt?: number;
+  remaining?: number;
+  selected: boolean;
+  rotated: boolean;
+  onSelect(fingerprint: string): void;
+}
+
+/** One row; memoised on primitives, so the many re-renders that change nothing for it (stats, other rows) cost nothing. */
+const TokenListItem = memo(function TokenListItem({ row, status, expiresAt, remaining, selected, rotated, onSelect }: ItemProps) {
+  const timing: TokenTiming = { facts: { expiresAt, source: 'none' }, status, remaining };
+  return (
+    <li
+      role="option"
+      aria-selected={selected}
+      tabIndex={selected ? 0 : -1}
+      className={`token-row${selected ? ' selected' : ''}`}
+      data-testid="token-row"
+      data-kind={row.decoded.kind}
+      data-status={status}
+      data-expires-at={expiresAt ?? ''}
+      data-sources={row.sources.join(' ')}
+      data-fingerprint={row.fingerprint}
+      data-rotated={rotated ? 'true' : undefined}
+      onClick={() => onSelect(row.fingerprint)}
+      onFocus={() => onSelect(row.fingerprint)}
+    >
+      <div className="row-line">
+        <span className={`kind kind-${row.decoded.kind}`}>{row.decoded.kind.toUpperCase()}</span>
+        <span className="row-label">{tokenLabel(row)}</span>
+        {rotated && <span className="badge badge-muted">rotated</span>}
+        <StatusPill status={status} />
+      </div>
+      <div className="row-line row-sub">
+        <code className="masked">{maskToken(row.value)}</code>
+        <span className="row-origin" title={row.origins.join('\n')}>
+          {row.origins.at(-1)}
+        </span>
+        <TokenCountdown timing={timing} testId="row-countdown" />
+      </div>
+    </li>
+  );
+});

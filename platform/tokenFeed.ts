@@ -31,8 +31,10 @@ export function connectTokenFeed(receive: (message: InspectorMessage) => void): 
   return {
     mode: 'standalone',
     paste(value) {
-      const rows = session.paste(value, Date.now());
-      receive({ type: 'tokens-changed', rows, stats: session.stats, targets: [] });
+      // Copies, as the channel would deliver: the ledger updates rows in place, and the panel's
+      // memoised rows must see a new object when one changes.
+      const rows = structuredClone(session.paste(value, Date.now()));
+      receive({ type: 'tokens-changed', rows, stats: { ...session.stats }, targets: [] });
     },
     clear() {
       session.clear();
