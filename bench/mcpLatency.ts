@@ -55,7 +55,13 @@ export async function benchMcpLatency(): Promise<void> {
       if (i === RUNS - 1) demo.server.on('request', count);
       const started = performance.now();
       await clickInPanel(panel, '[data-testid="test-tools-now"]');
-      await panel.waitForFunction((b) => document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b && document.querySelectorAll('[data-testid="tool-row"]').length > 0, { polling: 20 }, before ?? '');
+      await panel.waitForFunction(
+        (b) =>
+          document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b &&
+          document.querySelectorAll('[data-testid="tool-row"]').length > 0,
+        { polling: 20 },
+        before ?? '',
+      );
       inPanel.push(performance.now() - started);
       measuredByPanel.push(Number(await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.totalMs)));
     }
@@ -64,10 +70,14 @@ export async function benchMcpLatency(): Promise<void> {
 
     const p = median(inPanel);
     const b = median(bare);
-    console.log(`MCP test, click → tools listed in the panel: ${p.toFixed(1)} ms median of ${RUNS} (includes the DevTools protocol round trips of the click and the wait)`);
+    console.log(
+      `MCP test, click → tools listed in the panel: ${p.toFixed(1)} ms median of ${RUNS} (includes the DevTools protocol round trips of the click and the wait)`,
+    );
     const m = median(measuredByPanel);
     console.log(`  of which the panel's own MCP work (connect → initialize → tools/list; the session's DELETE comes after): ${m.toFixed(1)} ms`);
-    console.log(`bare SDK client in Node, initialize + tools/list: ${b.toFixed(1)} ms median of ${RUNS}; ratio panel click-to-tools / bare = ${(p / b).toFixed(2)}, panel MCP work / bare = ${(m / b).toFixed(2)}`);
+    console.log(
+      `bare SDK client in Node, initialize + tools/list: ${b.toFixed(1)} ms median of ${RUNS}; ratio panel click-to-tools / bare = ${(p / b).toFixed(2)}, panel MCP work / bare = ${(m / b).toFixed(2)}`,
+    );
     const tally = requests.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
     console.log(
       `HTTP requests one panel test makes: ${requests.length} (${Object.entries(tally)

@@ -20,7 +20,9 @@ async function captureThroughput() {
     rates.push(entries.length / ((performance.now() - start) / 1000));
   }
   rates.sort((a, b) => a - b);
-  console.log(`capture: ${Math.round(rates[Math.floor(RUNS / 2)]).toLocaleString('en')} HAR entries/s (median of ${RUNS} runs of ${ENTRIES.toLocaleString('en')}; extraction + decoding + merge; target ≥ 20,000)`);
+  console.log(
+    `capture: ${Math.round(rates[Math.floor(RUNS / 2)]).toLocaleString('en')} HAR entries/s (median of ${RUNS} runs of ${ENTRIES.toLocaleString('en')}; extraction + decoding + merge; target ≥ 20,000)`,
+  );
 }
 
 async function boundedUnderChurn() {
@@ -31,11 +33,16 @@ async function boundedUnderChurn() {
   const heapBefore = process.memoryUsage().heapUsed;
   const session = new CaptureSession();
   for (let i = 0; i < 5_000; i++) {
-    session.ingest({ ...template, request: { ...template.request, headers: [{ name: 'Authorization', value: `Bearer oauth:unique-token-${i}-${'x'.repeat(40)}` }] } });
+    session.ingest({
+      ...template,
+      request: { ...template.request, headers: [{ name: 'Authorization', value: `Bearer oauth:unique-token-${i}-${'x'.repeat(40)}` }] },
+    });
   }
   globalThis.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  console.log(`5,000 requests with 5,000 distinct tokens: ${session.ledger.size} rows kept (cap ${MAX_ROWS}), heap growth ≈ ${heapMb.toFixed(1)} MB${globalThis.gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`);
+  console.log(
+    `5,000 requests with 5,000 distinct tokens: ${session.ledger.size} rows kept (cap ${MAX_ROWS}), heap growth ≈ ${heapMb.toFixed(1)} MB${globalThis.gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`,
+  );
 
   let rows = session.ledger.all();
   const tickStart = performance.now();

@@ -53,7 +53,10 @@ export async function generateWorkload(count: number): Promise<{ entries: HarEnt
           method: 'POST',
           url: `https://portal.example.com/mcp?page=${i % 7}`,
           headers: [...commonHeaders, { name: 'Authorization', value: `Bearer ${bearer[i % bearer.length]}` }, { name: 'Mcp-Session-Id', value: 'c0ffee' }],
-          cookies: [{ name: 'CF_Authorization', value: cookie }, { name: 'theme', value: 'dark' }],
+          cookies: [
+            { name: 'CF_Authorization', value: cookie },
+            { name: 'theme', value: 'dark' },
+          ],
         },
         response: { status: 200, headers: responseHeaders, content: { mimeType: 'application/json', size: 900 } },
       });

@@ -32,9 +32,11 @@ export function ClaimsTable({ claims, nowMs }: { claims: Record<string, unknown>
 
 function TimeExplanation({ seconds, nowMs }: { seconds: number; nowMs: number }) {
   if (looksLikeMilliseconds(seconds)) {
-    return <div className="warn small">
+    return (
+      <div className="warn small">
         Looks like milliseconds: read as milliseconds it is {formatUtc(seconds / 1000)}, but servers read seconds, so to them it is the far future.
-      </div>;
+      </div>
+    );
   }
   return (
     <div className="small time-explained">

@@ -4,7 +4,17 @@ import { useEffect, useState } from 'react';
  * A button that copies and says so for a moment; `copy` is injected so components never touch
  * browser APIs. `text` may be a function, so costly text is built on click, not on every render.
  */
-export function CopyButton({ label, text, copy, testId }: { label: string; text: string | (() => string); copy(text: string): Promise<boolean>; testId?: string }) {
+export function CopyButton({
+  label,
+  text,
+  copy,
+  testId,
+}: {
+  label: string;
+  text: string | (() => string);
+  copy(text: string): Promise<boolean>;
+  testId?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;

@@ -9,7 +9,11 @@ export function ExpiryBanner({ timing, hasRefreshToken }: { timing: TokenTiming;
     : 'Sign in to the page again (or reload it) and the panel will pick up the new token.';
   return (
     <div className={`banner banner-${timing.status}`} data-testid="expiry-banner" data-status={timing.status} role="alert">
-      <strong>{timing.status === 'expired' ? `This token expired ${formatDuration(timing.remaining)} ago.` : `This token expires in ${formatDuration(timing.remaining)}.`}</strong>{' '}
+      <strong>
+        {timing.status === 'expired'
+          ? `This token expired ${formatDuration(timing.remaining)} ago.`
+          : `This token expires in ${formatDuration(timing.remaining)}.`}
+      </strong>{' '}
       {next}
     </div>
   );

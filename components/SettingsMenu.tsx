@@ -69,7 +69,12 @@ export function SettingsMenu({ settings, onChange }: Props) {
           />
         </label>
         <label className="inline">
-          <input data-testid="notifications-enabled" type="checkbox" checked={settings.notificationsEnabled} onChange={(e) => onChange({ ...settings, notificationsEnabled: e.target.checked })} />
+          <input
+            data-testid="notifications-enabled"
+            type="checkbox"
+            checked={settings.notificationsEnabled}
+            onChange={(e) => onChange({ ...settings, notificationsEnabled: e.target.checked })}
+          />
           Browser notifications
         </label>
       </div>

@@ -77,7 +77,11 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
             <Fact name="Expires">
               {formatLocal(facts.expiresAt)} · {formatUtc(facts.expiresAt)} · <strong>{formatRelative(facts.expiresAt, nowMs)}</strong>
             </Fact>
-            <Fact name="Known from">{facts.source === 'exp-claim' ? 'the token\'s own "exp" claim' : `the "expires_in" of the token response that issued it${row.issuedBy ? ` (${row.issuedBy})` : ''}`}</Fact>
+            <Fact name="Known from">
+              {facts.source === 'exp-claim'
+                ? 'the token\'s own "exp" claim'
+                : `the "expires_in" of the token response that issued it${row.issuedBy ? ` (${row.issuedBy})` : ''}`}
+            </Fact>
             {facts.issuedAt !== undefined && <Fact name="Lifetime">{formatDuration(facts.expiresAt - facts.issuedAt)} (exp − iat)</Fact>}
           </dl>
         ) : (
@@ -89,10 +93,15 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
                 : 'Unknown. This token carries no expiry of its own, and the panel did not see the token response that issued it (with "expires_in"). Sign in again with DevTools open to capture it.'}
           </p>
         )}
-        {facts.notBefore !== undefined && <p className="small">Not valid before {formatUtc(facts.notBefore)} ({formatRelative(facts.notBefore, nowMs)}).</p>}
+        {facts.notBefore !== undefined && (
+          <p className="small">
+            Not valid before {formatUtc(facts.notBefore)} ({formatRelative(facts.notBefore, nowMs)}).
+          </p>
+        )}
         {row.serverClockOffsetMs !== undefined && Math.abs(row.serverClockOffsetMs) >= 5000 && (
           <p className="warn small" data-testid="clock-skew">
-            The server's clock is {formatDuration(row.serverClockOffsetMs / 1000)} {row.serverClockOffsetMs > 0 ? 'ahead of' : 'behind'} this computer's (from its Date header): the server will see expiry that much {row.serverClockOffsetMs > 0 ? 'sooner' : 'later'}.
+            The server's clock is {formatDuration(row.serverClockOffsetMs / 1000)} {row.serverClockOffsetMs > 0 ? 'ahead of' : 'behind'} this computer's (from
+            its Date header): the server will see expiry that much {row.serverClockOffsetMs > 0 ? 'sooner' : 'later'}.
           </p>
         )}
         {hasRefreshToken && <p className="small">A refresh token was issued together with this token.</p>}
@@ -125,7 +134,9 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
 
       {(decoded.kind === 'jwt' || decoded.kind === 'jwe') && (
         <Section title="Header">
-          <pre className="json" data-testid="jose-header">{JSON.stringify(decoded.header, null, 2)}</pre>
+          <pre className="json" data-testid="jose-header">
+            {JSON.stringify(decoded.header, null, 2)}
+          </pre>
           {decoded.kind === 'jwt' && !decoded.signed && <p className="warn">Unsigned ("alg": "none"): decoded, but it proves nothing.</p>}
           {decoded.kind === 'jwe' && <p className="muted">Encrypted: only the header can be read; the payload needs the recipient's key.</p>}
         </Section>
@@ -137,7 +148,9 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
           {decoded.payload.type === 'text' && (
             <>
               <p className="muted">The payload is not a JSON object, so it has no claims. As text:</p>
-              <pre className="json" data-testid="payload-text">{decoded.payload.text}</pre>
+              <pre className="json" data-testid="payload-text">
+                {decoded.payload.text}
+              </pre>
             </>
           )}
           {decoded.payload.type === 'binary' && <p data-testid="payload-text">Binary payload ({decoded.payload.byteLength} bytes, not UTF-8 text).</p>}

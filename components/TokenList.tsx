@@ -20,7 +20,8 @@ interface Props {
 export function TokenList({ rows, rotations, selected, nowMs, warningWindowSeconds, onSelect }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const index = rows.findIndex((r) => r.fingerprint === selected);
-    const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -2;
+    const next =
+      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -2;
     if (next === -2 || next < 0 || next >= rows.length) return;
     event.preventDefault();
     onSelect(rows[next].fingerprint);

@@ -2,10 +2,13 @@
 import { mcpRoutes } from './mcpRoutes';
 import { startDemoServer } from './portal';
 
-const demo = await startDemoServer({
-  port: Number(process.env.PORT ?? 8787),
-  tokenTtlSeconds: Number(process.env.DEMO_TOKEN_TTL ?? 300),
-}, (issuer) => [mcpRoutes(issuer)]);
+const demo = await startDemoServer(
+  {
+    port: Number(process.env.PORT ?? 8787),
+    tokenTtlSeconds: Number(process.env.DEMO_TOKEN_TTL ?? 300),
+  },
+  (issuer) => [mcpRoutes(issuer)],
+);
 console.log(`Demo MCP portal: ${demo.url}/`);
 console.log(`  MCP (token required): ${demo.url}/mcp  ·  legacy SSE: ${demo.url}/sse  ·  worker (no token): ${demo.url}/worker/mcp`);
 if (process.send) process.send({ ready: demo.url });

@@ -10,7 +10,8 @@ import type { TokenIssuer } from './tokenIssuer';
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id, cf-access-client-id, cf-access-client-secret, x-api-key',
+  'access-control-allow-headers':
+    'authorization, content-type, accept, mcp-session-id, mcp-protocol-version, last-event-id, cf-access-client-id, cf-access-client-secret, x-api-key',
   'access-control-expose-headers': 'mcp-session-id, www-authenticate, mcp-protocol-version',
   'access-control-max-age': '600',
 };
@@ -33,15 +34,25 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
     const token = bearerToken(req);
     const headers = cors ? CORS_HEADERS : {};
     if (!token) {
-      sendJson(res, 401, { error: 'unauthorized', message: 'Missing bearer token' }, { ...headers, 'www-authenticate': `Bearer realm="demo-portal", resource_metadata="${resourceMetadata}"` });
+      sendJson(
+        res,
+        401,
+        { error: 'unauthorized', message: 'Missing bearer token' },
+        { ...headers, 'www-authenticate': `Bearer realm="demo-portal", resource_metadata="${resourceMetadata}"` },
+      );
       return false;
     }
     const check = await issuer.check(token);
     if (!check.ok) {
-      sendJson(res, 401, { error: 'unauthorized', message: 'Token expired or invalid' }, {
-        ...headers,
-        'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${check.description}", resource_metadata="${resourceMetadata}"`,
-      });
+      sendJson(
+        res,
+        401,
+        { error: 'unauthorized', message: 'Token expired or invalid' },
+        {
+          ...headers,
+          'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${check.description}", resource_metadata="${resourceMetadata}"`,
+        },
+      );
       return false;
     }
     return true;
@@ -83,7 +94,12 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
     switch (path) {
       case '/.well-known/oauth-protected-resource':
       case '/.well-known/oauth-protected-resource/mcp':
-        sendJson(res, 200, { resource: `${issuer.issuer}/mcp`, authorization_servers: [issuer.issuer], bearer_methods_supported: ['header'], scopes_supported: ['mcp:tools'] }, CORS_HEADERS);
+        sendJson(
+          res,
+          200,
+          { resource: `${issuer.issuer}/mcp`, authorization_servers: [issuer.issuer], bearer_methods_supported: ['header'], scopes_supported: ['mcp:tools'] },
+          CORS_HEADERS,
+        );
         return true;
       case '/mcp':
         await streamable(req, res, { auth: true, cors: true });
@@ -97,7 +113,7 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
       case '/sse': {
         for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
         // What an old SSE-only server says to a Streamable HTTP POST: clients then fall back to GET.
-        if (req.method !== 'GET') return sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'GET' }), true;
+        if (req.method !== 'GET') return (sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'GET' }), true);
         if (!(await authorize(req, res, true))) return true;
         const transport = new SSEServerTransport('/sse/message', res);
         sseSessions.set(transport.sessionId, transport);
@@ -109,13 +125,18 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
         if (!(await authorize(req, res, true))) return true;
         const transport = sseSessions.get(url.searchParams.get('sessionId') ?? '');
-        if (!transport) return sendJson(res, 404, { error: 'unknown session' }), true;
+        if (!transport) return (sendJson(res, 404, { error: 'unknown session' }), true);
         await transport.handlePostMessage(req, res, await parsedBody(req));
         return true;
       }
       case '/login-wall/mcp':
         // What a client gets from a portal when the browser has no Access session.
-        sendHtml(res, 200, '<!doctype html><html><head><title>Sign in ・ Cloudflare Access</title></head><body><h1>Sign in to Demo Team</h1><form action="https://demo-team.cloudflareaccess.com/cdn-cgi/access/login"><button>Continue with SSO</button></form></body></html>', CORS_HEADERS);
+        sendHtml(
+          res,
+          200,
+          '<!doctype html><html><head><title>Sign in ・ Cloudflare Access</title></head><body><h1>Sign in to Demo Team</h1><form action="https://demo-team.cloudflareaccess.com/cdn-cgi/access/login"><button>Continue with SSO</button></form></body></html>',
+          CORS_HEADERS,
+        );
         return true;
       case '/access-redirect/mcp':
         // Cloudflare Access without a session: a redirect to the team's login page on another origin.
@@ -130,7 +151,15 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         sendJson(res, 500, { error: 'internal', message: 'Worker threw: TypeError: Cannot read properties of undefined' }, CORS_HEADERS);
         return true;
       case '/forbidden/mcp':
-        sendJson(res, 403, { error: 'insufficient_scope' }, { ...CORS_HEADERS, 'www-authenticate': 'Bearer error="insufficient_scope", scope="mcp:admin", error_description="This portal needs the mcp:admin scope"' });
+        sendJson(
+          res,
+          403,
+          { error: 'insufficient_scope' },
+          {
+            ...CORS_HEADERS,
+            'www-authenticate': 'Bearer error="insufficient_scope", scope="mcp:admin", error_description="This portal needs the mcp:admin scope"',
+          },
+        );
         return true;
       default:
         return false;

@@ -20,7 +20,12 @@ export function createPortalMcpServer(name = 'demo-portal-mcp'): McpServer {
 
   server.registerTool(
     'add',
-    { title: 'Add', description: 'Adds two numbers.', inputSchema: { a: z.number().describe('first addend'), b: z.number().describe('second addend') }, annotations: { readOnlyHint: true, idempotentHint: true } },
+    {
+      title: 'Add',
+      description: 'Adds two numbers.',
+      inputSchema: { a: z.number().describe('first addend'), b: z.number().describe('second addend') },
+      annotations: { readOnlyHint: true, idempotentHint: true },
+    },
     async ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }),
   );
 
@@ -56,8 +61,17 @@ export function createPortalMcpServer(name = 'demo-portal-mcp'): McpServer {
     { title: 'Get docs', description: 'Returns a resource link and an embedded resource.', annotations: { readOnlyHint: true } },
     async () => ({
       content: [
-        { type: 'resource_link', uri: 'https://docs.example.com/presentation', name: 'presentation-docs', mimeType: 'text/html', description: 'Full documentation' },
-        { type: 'resource', resource: { uri: 'memo://release-notes', mimeType: 'text/markdown', text: '# Release notes\n\n- Sections API\n- <b>not bold</b> on purpose' } },
+        {
+          type: 'resource_link',
+          uri: 'https://docs.example.com/presentation',
+          name: 'presentation-docs',
+          mimeType: 'text/html',
+          description: 'Full documentation',
+        },
+        {
+          type: 'resource',
+          resource: { uri: 'memo://release-notes', mimeType: 'text/markdown', text: '# Release notes\n\n- Sections API\n- <b>not bold</b> on purpose' },
+        },
       ],
     }),
   );
@@ -82,7 +96,9 @@ export function createWorkerMcpServer(): McpServer {
   server.registerTool('get_sections', { description: 'Lists the sections of the presentation.', annotations: { readOnlyHint: true } }, async () => ({
     content: [{ type: 'text', text: SECTIONS.join('\n') }],
   }));
-  server.registerTool('add', { description: 'Adds two numbers.', inputSchema: { a: z.number(), b: z.number() } }, async ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }));
+  server.registerTool('add', { description: 'Adds two numbers.', inputSchema: { a: z.number(), b: z.number() } }, async ({ a, b }) => ({
+    content: [{ type: 'text', text: String(a + b) }],
+  }));
   return server;
 }
 

@@ -57,7 +57,12 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
         const token = bearerToken(req);
         const check = token ? await issuer.check(token) : undefined;
         if (!check?.ok) {
-          sendJson(res, 401, { error: 'unauthorized', message: 'Token expired or invalid' }, { 'www-authenticate': `Bearer realm="demo-portal", error="invalid_token"` });
+          sendJson(
+            res,
+            401,
+            { error: 'unauthorized', message: 'Token expired or invalid' },
+            { 'www-authenticate': `Bearer realm="demo-portal", error="invalid_token"` },
+          );
         } else {
           sendJson(res, 200, { sub: check.sub, email: `${check.sub}@example.com`, token_expires_at: check.exp });
         }

@@ -53,7 +53,11 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     const first = Number(await env.s.panel.$eval('[data-testid="countdown"]', (e) => (e as HTMLElement).dataset.remainingSeconds));
     expect(first).toBeGreaterThan(100);
     expect(first).toBeLessThanOrEqual(120);
-    await env.s.panel.waitForFunction((v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v, { timeout: 5000, polling: 100 }, first);
+    await env.s.panel.waitForFunction(
+      (v) => Number(document.querySelector<HTMLElement>('[data-testid="countdown"]')?.dataset.remainingSeconds) < v,
+      { timeout: 5000, polling: 100 },
+      first,
+    );
   });
 
   it('masks the token until Reveal is pressed', async () => {
@@ -98,7 +102,11 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     const reopened = await openDevToolsPanel(env.s.page, env.s.extensionId);
     env.s.devtools = reopened.devtools;
     env.s.panel = reopened.panel;
-    await env.s.panel.waitForFunction((n) => document.querySelectorAll('[data-testid="token-row"]').length === n, { polling: 100, timeout: 10_000 }, before.length);
+    await env.s.panel.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="token-row"]').length === n,
+      { polling: 100, timeout: 10_000 },
+      before.length,
+    );
     expect((await tokenRows(env.s.panel)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 
@@ -107,7 +115,9 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     expect(values.length).toBeGreaterThan(0);
     const ext = await env.s.browser.newPage();
     await ext.goto(`chrome-extension://${env.s.extensionId}/devtools-panel.html`);
-    const local = await ext.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: typeof import("wxt/browser").browser }).chrome.storage.local.get(null)));
+    const local = await ext.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.local.get(null)),
+    );
     await ext.close();
     expect(local).not.toMatch(/eyJ|oauth:|pasted-opaque/);
   });

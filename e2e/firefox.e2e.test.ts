@@ -16,9 +16,13 @@ describe('the Firefox build', () => {
     const gecko = manifest().browser_specific_settings?.gecko;
     expect(gecko.id).toMatch(/@/);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
-    const { stdout } = await promisify(execFile)(resolve('node_modules/.bin/web-ext'), ['lint', '--source-dir', FIREFOX_BUILD, '--self-hosted', '--output', 'json'], {
-      maxBuffer: 10 * 1024 * 1024,
-    }).catch((e: { stdout: string }) => e);
+    const { stdout } = await promisify(execFile)(
+      resolve('node_modules/.bin/web-ext'),
+      ['lint', '--source-dir', FIREFOX_BUILD, '--self-hosted', '--output', 'json'],
+      {
+        maxBuffer: 10 * 1024 * 1024,
+      },
+    ).catch((e: { stdout: string }) => e);
     const report = JSON.parse(stdout);
     expect(report.errors.map((e: { message: string }) => e.message)).toEqual([]);
   });
@@ -45,7 +49,11 @@ describe('the Firefox build', () => {
         type Api = {
           runtime: { sendMessage(m: unknown): Promise<unknown> };
           tabs: { query(q: object): Promise<{ id: number }[]> };
-          notifications: { getAll(): Promise<Record<string, unknown>>; onShown: { addListener(l: (id: string) => void): void }; onClosed: { addListener(l: (id: string) => void): void } };
+          notifications: {
+            getAll(): Promise<Record<string, unknown>>;
+            onShown: { addListener(l: (id: string) => void): void };
+            onClosed: { addListener(l: (id: string) => void): void };
+          };
           browserAction: { getBadgeText(d: object): Promise<string> };
           storage: { local: { set(v: object): Promise<void> } };
         };
@@ -58,7 +66,11 @@ describe('the Firefox build', () => {
         await api.storage.local.set({ settings: { thresholdsSeconds: [2], shareOfLifetime: 0, notificationsEnabled: true } });
         const [tab] = await api.tabs.query({ active: true });
         const expiresAt = Math.floor(Date.now() / 1000) + 4;
-        await api.runtime.sendMessage({ type: 'schedule-tokens', tabId: tab.id, tokens: [{ fingerprint: 'ff00ff00ff00', label: 'example.com · JWT access token', host: 'example.com', expiresAt, lifetime: 60 }] });
+        await api.runtime.sendMessage({
+          type: 'schedule-tokens',
+          tabId: tab.id,
+          tokens: [{ fingerprint: 'ff00ff00ff00', label: 'example.com · JWT access token', host: 'example.com', expiresAt, lifetime: 60 }],
+        });
         const deadline = Date.now() + 15_000;
         while (Date.now() < deadline) {
           const ids = [...raised, ...Object.keys(await api.notifications.getAll())];

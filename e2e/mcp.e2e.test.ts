@@ -40,7 +40,11 @@ describe('Test tools now, through the real panel', () => {
   it('pre-fills the target from traffic and passes with the token the page sent, listing every tool', async () => {
     const tokens = await demoPortal.signIn(env.s.page, 'jwt');
     await demoPortal.listTools(env.s.page);
-    await env.s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${env.demo.url}/mcp`);
+    await env.s.panel.waitForFunction(
+      (u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u,
+      { polling: 100 },
+      `${env.demo.url}/mcp`,
+    );
     await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(tokens.access_token), source: 'authorization-header' });
 
     const report = await testToolsNow(env.s.panel);
@@ -139,7 +143,7 @@ describe('Test tools now, through the real panel', () => {
     }
   });
 
-  it('says token-expired, naming when, once the page\'s token has expired', async () => {
+  it("says token-expired, naming when, once the page's token has expired", async () => {
     // A fresh panel and a 2-second token, so the only token for this origin is the short-lived one.
     const fresh = await openPanelOn(`${env.demo.url}/`);
     try {

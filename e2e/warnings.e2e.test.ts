@@ -31,7 +31,10 @@ describe('expiry warnings while the panel is not in front', () => {
 
     const ext = await openExtensionPage(env.s);
     await ext.page.waitForFunction(
-      async (f) => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome.notifications.getAll()).some((id) => id.includes(f)),
+      async (f) =>
+        Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<object> } } }).chrome.notifications.getAll()).some((id) =>
+          id.includes(f),
+        ),
       { timeout: 10_000, polling: 200 },
       fp,
     );
@@ -42,12 +45,17 @@ describe('expiry warnings while the panel is not in front', () => {
 
     await env.s.panel.waitForSelector('[data-testid="expiry-banner"][data-status="expired"]', { timeout: 20_000 });
     await ext.page.waitForFunction(
-      async (id) => (await (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id })) === 'exp',
+      async (id) =>
+        (await (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id })) ===
+        'exp',
       { timeout: 10_000, polling: 200 },
       tabId,
     );
     await ext.page.close();
-    await env.s.devtools.evaluate((id) => (window as unknown as { DevToolsAPI: { showPanel(id: string): void } }).DevToolsAPI.showPanel(id), `chrome-extension://${env.s.extensionId}MCPTokens`);
+    await env.s.devtools.evaluate(
+      (id) => (window as unknown as { DevToolsAPI: { showPanel(id: string): void } }).DevToolsAPI.showPanel(id),
+      `chrome-extension://${env.s.extensionId}MCPTokens`,
+    );
   });
 
   it('says "token rotated" when the page gets a newer token of the same subject, naming the new one', async () => {
@@ -57,6 +65,8 @@ describe('expiry warnings while the panel is not in front', () => {
     await waitForRow(env.s.panel, { fingerprint: tokenFingerprint(second.access_token) });
     await env.s.panel.waitForSelector(`[data-testid="token-row"][data-fingerprint="${oldFp}"][data-rotated="true"]`);
     await clickInPanel(env.s.panel, `[data-testid="token-row"][data-fingerprint="${oldFp}"]`);
-    expect(await env.s.panel.waitForSelector('[data-testid="token-rotated"]').then((e) => e!.evaluate((n) => n.textContent))).toContain(tokenFingerprint(second.access_token));
+    expect(await env.s.panel.waitForSelector('[data-testid="token-rotated"]').then((e) => e!.evaluate((n) => n.textContent))).toContain(
+      tokenFingerprint(second.access_token),
+    );
   });
 });

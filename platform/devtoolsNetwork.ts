@@ -27,7 +27,10 @@ function readBody(request: DevtoolsRequest): Promise<string | undefined> {
     };
     try {
       if (import.meta.env.FIREFOX) {
-        (request.getContent() as Promise<unknown>).then((c) => done(c), () => done(undefined));
+        (request.getContent() as Promise<unknown>).then(
+          (c) => done(c),
+          () => done(undefined),
+        );
       } else {
         request.getContent((content, encoding) => done(content, encoding));
       }
@@ -57,7 +60,7 @@ export function onRequestFinished(listener: (request: FinishedRequest) => void):
 /** Requests DevTools recorded before our listener existed (bodies are not available for these). */
 export function recordedRequests(): Promise<HarEntryLike[]> {
   return new Promise((resolve) => {
-    const done = (har: unknown) => resolve(((har as { entries?: HarEntryLike[] } | undefined)?.entries) ?? []);
+    const done = (har: unknown) => resolve((har as { entries?: HarEntryLike[] } | undefined)?.entries ?? []);
     try {
       const getHAR = browser.devtools.network.getHAR as unknown as (cb?: (har: unknown) => void) => Promise<unknown> | undefined;
       if (import.meta.env.FIREFOX) getHAR()?.then(done, () => resolve([]));
@@ -90,7 +93,10 @@ export function evalInInspectedPage<T>(expression: string): Promise<T | undefine
       // The second value describes a failure; Firefox may pass an object with isException: false.
       const failed = (info: unknown) => Boolean(info && ((info as { isException?: boolean }).isException || (info as { isError?: boolean }).isError));
       if (import.meta.env.FIREFOX) {
-        evaluate(expression)?.then(([result, info]) => resolve(failed(info) ? undefined : (result as T)), () => resolve(undefined));
+        evaluate(expression)?.then(
+          ([result, info]) => resolve(failed(info) ? undefined : (result as T)),
+          () => resolve(undefined),
+        );
       } else {
         evaluate(expression, (result, info) => resolve(failed(info) ? undefined : (result as T)));
       }

@@ -39,7 +39,9 @@ const portalUrl = await new Promise((resolvePortal, reject) => {
   process.exit(1);
 });
 
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/Applications/Chromium.app/Contents/MacOS/Chromium'].find((p) => p && existsSync(p));
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/Applications/Chromium.app/Contents/MacOS/Chromium'].find(
+  (p) => p && existsSync(p),
+);
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 if (chromium && hasDisplay) {
@@ -50,7 +52,11 @@ if (chromium && hasDisplay) {
       `--user-data-dir=${profile}`,
       `--load-extension=${build}`,
       // Chromium refuses to start as root without it (CI boxes, containers).
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--auto-open-devtools-for-tabs', '--no-first-run', '--no-default-browser-check', portalUrl,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--auto-open-devtools-for-tabs',
+      '--no-first-run',
+      '--no-default-browser-check',
+      portalUrl,
     ],
     { stdio: 'ignore' },
   );

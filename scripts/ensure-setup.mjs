@@ -28,13 +28,17 @@ if (wantBrowsers) {
     if (canApt && (isRoot || sudo)) {
       console.log(`Installing ${missing.map((b) => b.name).join(' and ')} for the browser tests (apt-get install ${packages.join(' ')})…`);
       try {
-        execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')}`, { stdio: ['ignore', 'ignore', 'inherit'] });
+        execSync(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')}`, {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
       } catch {
         console.error(`Could not install ${packages.join(' ')}. Install them yourself, or set ${missing.map((b) => b.env).join(' / ')}.`);
         process.exit(1);
       }
     } else {
-      console.error(`The browser tests need ${missing.map((b) => b.name).join(' and ')}: run \`sudo apt-get install -y ${packages.join(' ')}\` (Debian/Ubuntu) or set ${missing.map((b) => b.env).join(' / ')}.`);
+      console.error(
+        `The browser tests need ${missing.map((b) => b.name).join(' and ')}: run \`sudo apt-get install -y ${packages.join(' ')}\` (Debian/Ubuntu) or set ${missing.map((b) => b.env).join(' / ')}.`,
+      );
       process.exit(1);
     }
   }

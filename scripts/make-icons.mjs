@@ -23,11 +23,14 @@ const chunk = (type, data) => {
 
 function icon(size) {
   const px = (x, y) => {
-    const u = (x + 0.5) / size, v = (y + 0.5) / size;
-    const r = 0.18, inside = (() => {
-      const cx = Math.min(Math.max(u, r), 1 - r), cy = Math.min(Math.max(v, r), 1 - r);
-      return (u - cx) ** 2 + (v - cy) ** 2 <= r * r;
-    })();
+    const u = (x + 0.5) / size,
+      v = (y + 0.5) / size;
+    const r = 0.18,
+      inside = (() => {
+        const cx = Math.min(Math.max(u, r), 1 - r),
+          cy = Math.min(Math.max(v, r), 1 - r);
+        return (u - cx) ** 2 + (v - cy) ** 2 <= r * r;
+      })();
     if (!inside) return [0, 0, 0, 0];
     const ring = Math.hypot(u - 0.36, v - 0.5);
     const key = (ring > 0.1 && ring < 0.2) || (u > 0.5 && u < 0.84 && Math.abs(v - 0.5) < 0.05) || (u > 0.7 && u < 0.78 && v > 0.5 && v < 0.66);

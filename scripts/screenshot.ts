@@ -7,17 +7,23 @@ import { clickInPanel, fillInPanel, openPanelOn } from '../e2e/harness/devtoolsP
 const demo = await startFullDemo();
 const s = await openPanelOn(`${demo.url}/`);
 try {
-  await s.devtools.evaluate(async () => {
-    // DevTools front-end internals, for the picture only: dock DevTools at the bottom so the panel is wide.
-    const ui = await import(/* @vite-ignore */ './ui/legacy/legacy.js' as string);
-    ui.DockController.DockController.instance().setDockSide('undocked');
-  }).catch((e) => console.warn('could not re-dock DevTools:', String(e)));
+  await s.devtools
+    .evaluate(async () => {
+      // DevTools front-end internals, for the picture only: dock DevTools at the bottom so the panel is wide.
+      const ui = await import(/* @vite-ignore */ './ui/legacy/legacy.js' as string);
+      ui.DockController.DockController.instance().setDockSide('undocked');
+    })
+    .catch((e) => console.warn('could not re-dock DevTools:', String(e)));
   await s.devtools.setViewport({ width: 1400, height: 1000 });
   await demoPortal.signIn(s.page, 'opaque');
   await demoPortal.signIn(s.page, 'jwt');
   await demoPortal.listTools(s.page);
   await s.panel.waitForSelector('[data-testid="token-row"]');
-  await s.panel.waitForFunction((u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u, { polling: 100 }, `${demo.url}/mcp`);
+  await s.panel.waitForFunction(
+    (u) => document.querySelector<HTMLInputElement>('[data-testid="target-url"]')?.value === u,
+    { polling: 100 },
+    `${demo.url}/mcp`,
+  );
   await clickInPanel(s.panel, '[data-testid="test-tools-now"]');
   await s.panel.waitForSelector('[data-testid="tool-row"]');
   await clickInPanel(s.panel, '[data-testid="tool-row"][data-tool-name="get_weather"]');

@@ -3,10 +3,7 @@ import { timeClaimWarnings } from './timeClaims';
 
 export type TokenKind = 'jwt' | 'jwe' | 'opaque' | 'malformed';
 
-export type JwtPayload =
-  | { type: 'claims'; claims: Record<string, unknown> }
-  | { type: 'text'; text: string }
-  | { type: 'binary'; byteLength: number };
+export type JwtPayload = { type: 'claims'; claims: Record<string, unknown> } | { type: 'text'; text: string } | { type: 'binary'; byteLength: number };
 
 export type DecodedToken =
   | { kind: 'jwt'; header: Record<string, unknown>; payload: JwtPayload; signed: boolean; warnings: string[] }

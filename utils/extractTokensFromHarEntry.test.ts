@@ -31,7 +31,9 @@ describe('extractTokensFromHarEntry', () => {
 
   it('takes named token headers and any header whose value is a JWT', async () => {
     const jwt = await signedJwt({ sub: 'a' });
-    const found = extractTokensFromHarEntry(harEntry({ requestHeaders: { 'Cf-Access-Jwt-Assertion': jwt, 'x-access-token': 'opaque-value-123', 'X-Custom': jwt } }));
+    const found = extractTokensFromHarEntry(
+      harEntry({ requestHeaders: { 'Cf-Access-Jwt-Assertion': jwt, 'x-access-token': 'opaque-value-123', 'X-Custom': jwt } }),
+    );
     expect(found.map((f) => [f.name, f.source])).toEqual([
       ['Cf-Access-Jwt-Assertion', 'other-header'],
       ['x-access-token', 'other-header'],
@@ -64,7 +66,9 @@ describe('extractTokensFromHarEntry', () => {
   });
 
   it('takes token query parameters', () => {
-    const found = extractTokensFromHarEntry(harEntry({ url: 'https://api.example.com/sse?access_token=abc.def.ghi123&page=2&id_token=tok%3Dxyz12345&token=short' }));
+    const found = extractTokensFromHarEntry(
+      harEntry({ url: 'https://api.example.com/sse?access_token=abc.def.ghi123&page=2&id_token=tok%3Dxyz12345&token=short' }),
+    );
     expect(found.map((f) => [f.name, f.value])).toEqual([
       ['access_token', 'abc.def.ghi123'],
       ['id_token', 'tok=xyz12345'],
@@ -85,10 +89,26 @@ describe('extractTokensFromHarEntry', () => {
 
   it('reads a token endpoint response: access, refresh and id tokens with expires_in', async () => {
     const idToken = await signedJwt({ sub: 'a' });
-    const body = JSON.stringify({ access_token: 'oauth:opaque-1', token_type: 'Bearer', expires_in: 900, refresh_token: 'oauth:refresh-1', id_token: idToken, scope: 'mcp' });
+    const body = JSON.stringify({
+      access_token: 'oauth:opaque-1',
+      token_type: 'Bearer',
+      expires_in: 900,
+      refresh_token: 'oauth:refresh-1',
+      id_token: idToken,
+      scope: 'mcp',
+    });
     const found = extractTokensFromHarEntry(harEntry({ method: 'POST', url: 'https://auth.example.com/oauth/token?x=1', startedDateTime: STARTED }), body);
     expect(found).toEqual([
-      expect.objectContaining({ value: 'oauth:opaque-1', role: 'access', source: 'token-response', issuedExpiresAt: startedSeconds + 900, issuedBy: 'https://auth.example.com/oauth/token', tokenType: 'Bearer', scope: 'mcp', issuedWith: ['id', 'refresh'] }),
+      expect.objectContaining({
+        value: 'oauth:opaque-1',
+        role: 'access',
+        source: 'token-response',
+        issuedExpiresAt: startedSeconds + 900,
+        issuedBy: 'https://auth.example.com/oauth/token',
+        tokenType: 'Bearer',
+        scope: 'mcp',
+        issuedWith: ['id', 'refresh'],
+      }),
       expect.objectContaining({ value: idToken, role: 'id' }),
       expect.objectContaining({ value: 'oauth:refresh-1', role: 'refresh', issuedWith: ['access', 'id'] }),
     ]);
@@ -104,7 +124,11 @@ describe('extractTokensFromHarEntry', () => {
 
   it('records how far the server clock is from ours', () => {
     const [found] = extractTokensFromHarEntry(
-      harEntry({ startedDateTime: STARTED, requestHeaders: { Authorization: 'Bearer abcdefgh12' }, responseHeaders: { Date: new Date(Date.parse(STARTED) + 120_000).toUTCString() } }),
+      harEntry({
+        startedDateTime: STARTED,
+        requestHeaders: { Authorization: 'Bearer abcdefgh12' },
+        responseHeaders: { Date: new Date(Date.parse(STARTED) + 120_000).toUTCString() },
+      }),
     );
     expect(Math.round(found.serverClockOffsetMs! / 1000)).toBe(120);
   });

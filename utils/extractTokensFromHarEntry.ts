@@ -2,14 +2,7 @@ import { decodeToken } from './decodeToken';
 import type { HarEntryLike, HarNameValue } from './har';
 import { headerValue, originOf, urlWithoutQuery } from './har';
 
-export type TokenSource =
-  | 'authorization-header'
-  | 'other-header'
-  | 'cookie'
-  | 'set-cookie'
-  | 'query'
-  | 'token-response'
-  | 'pasted';
+export type TokenSource = 'authorization-header' | 'other-header' | 'cookie' | 'set-cookie' | 'query' | 'token-response' | 'pasted';
 
 export type TokenRole = 'access' | 'id' | 'refresh';
 

@@ -44,7 +44,13 @@ export function installPageTokenRecorder(): boolean {
         (response) => {
           const type = response.headers.get('content-type');
           if (!/json/i.test(type ?? '')) return;
-          response.clone().text().then((text) => record(response.url, type, text), () => {});
+          response
+            .clone()
+            .text()
+            .then(
+              (text) => record(response.url, type, text),
+              () => {},
+            );
         },
         () => {},
       );

@@ -5,7 +5,15 @@ import { parsePastedToken } from './parsePastedToken';
 describe('parsePastedToken', () => {
   it('accepts a bare token, "Bearer …", a header line, a curl -H fragment and a .env line', async () => {
     const jwt = await signedJwt({ sub: 'a' });
-    for (const input of [jwt, `Bearer ${jwt}`, `  bearer ${jwt}\n`, `Authorization: Bearer ${jwt}`, `-H "Authorization: Bearer ${jwt}"`, `MCP_OAUTH_TOKEN=${jwt}`, `cf-access-jwt-assertion: ${jwt}`]) {
+    for (const input of [
+      jwt,
+      `Bearer ${jwt}`,
+      `  bearer ${jwt}\n`,
+      `Authorization: Bearer ${jwt}`,
+      `-H "Authorization: Bearer ${jwt}"`,
+      `MCP_OAUTH_TOKEN=${jwt}`,
+      `cf-access-jwt-assertion: ${jwt}`,
+    ]) {
       expect(parsePastedToken(input)).toEqual({ ok: true, token: jwt });
     }
     expect(parsePastedToken('oauth:abcdef123456')).toEqual({ ok: true, token: 'oauth:abcdef123456' });

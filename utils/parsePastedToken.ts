@@ -7,7 +7,11 @@ export type PasteResult = { ok: true; token: string } | { ok: false; reason: str
  * line, a `-H "Authorization: …"` fragment from curl, or a `NAME=token` line from a .env file.
  */
 export function parsePastedToken(input: string): PasteResult {
-  let text = input.trim().replace(/^-H\s+/i, '').replace(/^(["'])(.*)\1$/s, '$2').trim();
+  let text = input
+    .trim()
+    .replace(/^-H\s+/i, '')
+    .replace(/^(["'])(.*)\1$/s, '$2')
+    .trim();
   if (text === '') return { ok: false, reason: 'Nothing to add: paste a token, "Bearer …" or an Authorization header line.' };
 
   const header = /^(authorization|cf-access-jwt-assertion|cf-access-token|x-access-token)\s*:\s*(.*)$/is.exec(text);
@@ -18,7 +22,8 @@ export function parsePastedToken(input: string): PasteResult {
   const scheme = /^(\S+)\s+(.*)$/s.exec(text);
   if (scheme) {
     if (/^basic$/i.test(scheme[1])) return { ok: false, reason: 'That is HTTP Basic authentication (a user name and password), not a token.' };
-    if (!/^(bearer|dpop)$/i.test(scheme[1])) return { ok: false, reason: `"${truncate(scheme[1])}" is not a token scheme; expected "Bearer <token>" or a bare token.` };
+    if (!/^(bearer|dpop)$/i.test(scheme[1]))
+      return { ok: false, reason: `"${truncate(scheme[1])}" is not a token scheme; expected "Bearer <token>" or a bare token.` };
     text = scheme[2].trim();
   }
   if (text === '') return { ok: false, reason: 'The header has a scheme but no token after it.' };

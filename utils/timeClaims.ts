@@ -27,7 +27,8 @@ export function timeClaimWarnings(claims: Record<string, unknown>): string[] {
     }
   }
   const { exp, iat, nbf } = claims;
-  if (typeof exp === 'number' && typeof iat === 'number' && exp < iat) warnings.push('"exp" is earlier than "iat": the token was already expired when it was issued.');
+  if (typeof exp === 'number' && typeof iat === 'number' && exp < iat)
+    warnings.push('"exp" is earlier than "iat": the token was already expired when it was issued.');
   if (typeof exp === 'number' && typeof nbf === 'number' && exp <= nbf) warnings.push('"exp" is not after "nbf": the token is never valid.');
   return warnings;
 }

@@ -11,7 +11,9 @@ describe('TokenLedger', () => {
     const jwt = await signedJwt({ sub: 'a', exp: 2_000_000_000 });
     const session = new CaptureSession();
     session.ingest(harEntry({ url: 'https://a.example/api', requestHeaders: { Authorization: `Bearer ${jwt}` }, startedDateTime: '2026-11-26T12:00:00Z' }));
-    session.ingest(harEntry({ url: 'https://b.example/mcp', requestCookies: [{ name: 'CF_Authorization', value: jwt }], startedDateTime: '2026-11-26T12:01:00Z' }));
+    session.ingest(
+      harEntry({ url: 'https://b.example/mcp', requestCookies: [{ name: 'CF_Authorization', value: jwt }], startedDateTime: '2026-11-26T12:01:00Z' }),
+    );
     session.ingest(harEntry({ url: 'https://a.example/api', requestHeaders: { Authorization: `Bearer ${jwt}` }, startedDateTime: '2026-11-26T12:02:00Z' }));
     const rows = session.ledger.all();
     expect(rows).toHaveLength(1);
@@ -29,7 +31,10 @@ describe('TokenLedger', () => {
   it('gives an opaque token the expiry of the response that issued it, and keeps it when seen again', () => {
     const session = new CaptureSession();
     const started = '2026-11-26T12:00:00.000Z';
-    session.ingest(harEntry({ method: 'POST', url: 'https://p.example/oauth/token', startedDateTime: started }), JSON.stringify({ access_token: 'oauth:tok-1234', expires_in: 900, refresh_token: 'oauth:ref-1234' }));
+    session.ingest(
+      harEntry({ method: 'POST', url: 'https://p.example/oauth/token', startedDateTime: started }),
+      JSON.stringify({ access_token: 'oauth:tok-1234', expires_in: 900, refresh_token: 'oauth:ref-1234' }),
+    );
     session.ingest(harEntry({ requestHeaders: { Authorization: 'Bearer oauth:tok-1234' }, startedDateTime: '2026-11-26T12:05:00Z' }));
     const access = session.ledger.all().find((r) => r.value === 'oauth:tok-1234')!;
     expect(access.issuedExpiresAt).toBe(Date.parse(started) / 1000 + 900);

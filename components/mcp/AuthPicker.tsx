@@ -13,7 +13,8 @@ interface Props {
 }
 
 const encode = (c: TokenChoice) => (c.mode === 'token' ? `token:${c.fingerprint}` : c.mode);
-const decode = (v: string): TokenChoice => (v.startsWith('token:') ? { mode: 'token', fingerprint: v.slice(6) } : v === 'none' ? { mode: 'none' } : { mode: 'auto' });
+const decode = (v: string): TokenChoice =>
+  v.startsWith('token:') ? { mode: 'token', fingerprint: v.slice(6) } : v === 'none' ? { mode: 'none' } : { mode: 'auto' };
 
 /** Which credentials go to the target: presets for the two worlds (portal with a token, worker without). */
 export function AuthPicker({ rows, choice, reason, chosen, extraHeadersText, onChoice, onExtraHeaders }: Props) {

@@ -20,8 +20,8 @@ export function ExportActions({ url, serverName, token, copy }: Props) {
       <CopyButton label="Copy as curl" text={() => curlInitializeSnippet(input)} copy={copy} testId="copy-curl" />
       {token !== undefined && (
         <label className="inline small">
-          <input type="checkbox" data-testid="export-include-token" checked={includeToken} onChange={(e) => setIncludeToken(e.target.checked)} /> include the token (it is
-          redacted otherwise)
+          <input type="checkbox" data-testid="export-include-token" checked={includeToken} onChange={(e) => setIncludeToken(e.target.checked)} /> include the
+          token (it is redacted otherwise)
         </label>
       )}
     </div>

@@ -38,8 +38,8 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
     >
       {pass ? (
         <p className="report-headline" data-testid="report-headline">
-          <strong>✓ {report.server?.title ?? report.server?.name ?? 'The server'}</strong> {report.server?.version && <>{report.server.version} </>}answered over{' '}
-          {TRANSPORT_TEXT[report.transport!]}
+          <strong>✓ {report.server?.title ?? report.server?.name ?? 'The server'}</strong> {report.server?.version && <>{report.server.version} </>}answered
+          over {TRANSPORT_TEXT[report.transport!]}
           {report.fellBackToSse && ' (after Streamable HTTP was refused)'}: <strong>{report.tools.length} tools</strong> in {report.totalMs} ms.
         </p>
       ) : (

@@ -126,7 +126,13 @@ function FieldInput({ field, value, disabled, onChange }: { field: FormField; va
       return (
         <div className="field">
           {label}
-          <input {...common} type="number" step={field.kind === 'integer' ? 1 : 'any'} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...common}
+            type="number"
+            step={field.kind === 'integer' ? 1 : 'any'}
+            value={typeof value === 'number' ? value : ''}
+            onChange={(e) => onChange(e.target.value)}
+          />
         </div>
       );
     case 'string':
@@ -140,7 +146,13 @@ function FieldInput({ field, value, disabled, onChange }: { field: FormField; va
       return (
         <div className="field">
           {label}
-          <input {...common} type="text" placeholder="JSON" defaultValue={value === undefined ? '' : JSON.stringify(value)} onBlur={(e) => onChange(e.target.value)} />
+          <input
+            {...common}
+            type="text"
+            placeholder="JSON"
+            defaultValue={value === undefined ? '' : JSON.stringify(value)}
+            onBlur={(e) => onChange(e.target.value)}
+          />
         </div>
       );
   }

@@ -43,10 +43,14 @@ export const ToolResultView = memo(function ToolResultView({ report, copy }: { r
       {result.structuredContent !== undefined && (
         <div className="structured">
           <h4>structuredContent</h4>
-          <pre className="json" data-testid="structured-content">{JSON.stringify(result.structuredContent, null, 2)}</pre>
+          <pre className="json" data-testid="structured-content">
+            {JSON.stringify(result.structuredContent, null, 2)}
+          </pre>
           {report.outputSchemaErrors !== undefined &&
             (report.outputSchemaErrors.length === 0 ? (
-              <p className="ok small" data-testid="output-schema-check" data-valid="true">Matches the tool's outputSchema.</p>
+              <p className="ok small" data-testid="output-schema-check" data-valid="true">
+                Matches the tool's outputSchema.
+              </p>
             ) : (
               <p className="warn small" data-testid="output-schema-check" data-valid="false">
                 Does not match the outputSchema: {report.outputSchemaErrors.join('; ')}
@@ -70,7 +74,11 @@ function ContentItem({ item }: { item: Content }) {
         <p className="muted">Image of type {item.mimeType} (not shown).</p>
       );
     case 'audio':
-      return SAFE_AUDIO.test(item.mimeType) ? <audio controls src={`data:${item.mimeType};base64,${item.data}`} /> : <p className="muted">Audio of type {item.mimeType}.</p>;
+      return SAFE_AUDIO.test(item.mimeType) ? (
+        <audio controls src={`data:${item.mimeType};base64,${item.data}`} />
+      ) : (
+        <p className="muted">Audio of type {item.mimeType}.</p>
+      );
     case 'resource_link':
       return (
         <p className="content-link">

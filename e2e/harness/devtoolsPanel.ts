@@ -53,7 +53,9 @@ export async function openPanelOn(url: string): Promise<PanelSession> {
 /** Opens DevTools on `page` and shows the MCP Tokens panel, ready for traffic. */
 export async function openDevToolsPanel(page: Page, extensionId: string): Promise<{ devtools: Page; panel: Frame }> {
   const devtools = await page.openDevTools();
-  await devtools.waitForFunction(() => typeof (window as unknown as { DevToolsAPI?: { showPanel?: unknown } }).DevToolsAPI?.showPanel === 'function', { timeout: 20_000 });
+  await devtools.waitForFunction(() => typeof (window as unknown as { DevToolsAPI?: { showPanel?: unknown } }).DevToolsAPI?.showPanel === 'function', {
+    timeout: 20_000,
+  });
   const panel = await showExtensionPanel(devtools, extensionId);
   await panel.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
   return { devtools, panel };
@@ -106,7 +108,13 @@ export async function tokenRows(panel: Frame): Promise<TokenRowInfo[]> {
   return panel.$$eval('[data-testid="token-row"]', (rows) =>
     rows.map((r) => {
       const d = (r as HTMLElement).dataset;
-      return { kind: d.kind ?? '', status: d.status ?? '', expiresAt: d.expiresAt ?? '', sources: (d.sources ?? '').split(' ').filter(Boolean), fingerprint: d.fingerprint ?? '' };
+      return {
+        kind: d.kind ?? '',
+        status: d.status ?? '',
+        expiresAt: d.expiresAt ?? '',
+        sources: (d.sources ?? '').split(' ').filter(Boolean),
+        fingerprint: d.fingerprint ?? '',
+      };
     }),
   );
 }
@@ -126,7 +134,12 @@ export async function waitForRow(panel: Frame, match: { fingerprint?: string; so
     match,
   );
   const rows = await tokenRows(panel);
-  return rows.find((r) => (!match.fingerprint || r.fingerprint === match.fingerprint) && (!match.kind || r.kind === match.kind) && (!match.source || r.sources.includes(match.source)))!;
+  return rows.find(
+    (r) =>
+      (!match.fingerprint || r.fingerprint === match.fingerprint) &&
+      (!match.kind || r.kind === match.kind) &&
+      (!match.source || r.sources.includes(match.source)),
+  )!;
 }
 
 /**

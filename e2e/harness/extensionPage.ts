@@ -8,7 +8,9 @@ type ChromeApi = {
 };
 
 /** An ordinary tab on one of the extension's pages, to ask extension APIs what the user would see. */
-export async function openExtensionPage(session: PanelSession): Promise<{ page: Page; badgeText(tabId: number): Promise<string>; notifications(): Promise<Record<string, unknown>> }> {
+export async function openExtensionPage(
+  session: PanelSession,
+): Promise<{ page: Page; badgeText(tabId: number): Promise<string>; notifications(): Promise<Record<string, unknown>> }> {
   const page = await session.browser.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/devtools-panel.html`);
   return {

@@ -49,10 +49,12 @@ describe('background expiry warnings (fakeBrowser, injected clock)', () => {
     await make().schedule(3, [token]);
     await fakeBrowser.alarms.clearAll(); // what a lost worker may leave behind
     await make().restore();
-    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).sort()).toEqual([alarmName(3, token.fingerprint, 0), alarmName(3, token.fingerprint, 60)].sort());
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).sort()).toEqual(
+      [alarmName(3, token.fingerprint, 0), alarmName(3, token.fingerprint, 60)].sort(),
+    );
   });
 
-  it('cancels the old token\'s alarms when a rotation replaces it in the set', async () => {
+  it("cancels the old token's alarms when a rotation replaces it in the set", async () => {
     const warnings = make();
     await warnings.schedule(3, [token]);
     const rotated = { ...token, fingerprint: 'c0ffeec0ffee', expiresAt: s0 + 900, lifetime: 900 };

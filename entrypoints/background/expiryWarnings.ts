@@ -37,7 +37,7 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
   const save = (state: WarningState) => b.storage.session.set({ [STATE_KEY]: state });
   const settings = async (): Promise<WarningSettings> => parseWarningSettings((await b.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   // MV3 has `action`; the Firefox MV2 build has `browserAction` with the same badge calls.
-  const badgeApi = () => (b.action ?? (b as unknown as { browserAction: typeof b.action }).browserAction);
+  const badgeApi = () => b.action ?? (b as unknown as { browserAction: typeof b.action }).browserAction;
 
   const showBadge = async (badge: BadgePlan) => {
     const api = badgeApi();

@@ -57,33 +57,45 @@ export function App({ feed }: { feed: TokenFeed }) {
       </header>
       <TestingOnlyNote />
       <main className="workspace">
-      <div className="split">
-        <aside className="list-pane">
-          {state.rows.length > 0 ? (
-            <TokenList rows={state.rows} rotations={rotations} selected={selected} nowMs={state.nowMs} warningWindowSeconds={warningWindowSeconds} onSelect={panelActions.select} />
-          ) : (
-            <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
-          )}
-        </aside>
-        <div className="detail-pane">
-          {row ? (
-            <TokenDetail
-              row={row}
-              replacedBy={rotations.get(row.fingerprint)}
-              nowMs={state.nowMs}
-              warningWindowSeconds={warningWindowSeconds}
-              revealed={state.revealed}
-              onToggleReveal={panelActions.toggleReveal}
-              copy={copyText}
-            />
-          ) : (
-            <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
-          )}
+        <div className="split">
+          <aside className="list-pane">
+            {state.rows.length > 0 ? (
+              <TokenList
+                rows={state.rows}
+                rotations={rotations}
+                selected={selected}
+                nowMs={state.nowMs}
+                warningWindowSeconds={warningWindowSeconds}
+                onSelect={panelActions.select}
+              />
+            ) : (
+              <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
+            )}
+          </aside>
+          <div className="detail-pane">
+            {row ? (
+              <TokenDetail
+                row={row}
+                replacedBy={rotations.get(row.fingerprint)}
+                nowMs={state.nowMs}
+                warningWindowSeconds={warningWindowSeconds}
+                revealed={state.revealed}
+                onToggleReveal={panelActions.toggleReveal}
+                copy={copyText}
+              />
+            ) : (
+              <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
+            )}
+          </div>
         </div>
-      </div>
-      <McpSection />
+        <McpSection />
       </main>
-      <footer className="status-bar" data-testid="capture-stats" data-requests-seen={state.stats.requestsSeen} data-last-navigation-at={state.lastNavigation?.at ?? ''}>
+      <footer
+        className="status-bar"
+        data-testid="capture-stats"
+        data-requests-seen={state.stats.requestsSeen}
+        data-last-navigation-at={state.lastNavigation?.at ?? ''}
+      >
         {feed.mode === 'devtools' ? (
           <>
             {state.stats.requestsSeen} requests watched · {state.rows.length} tokens
@@ -105,15 +117,16 @@ function EmptyList({ connected, standalone }: { connected: boolean; standalone: 
     <div className="muted empty" data-testid="empty-list">
       {standalone && (
         <p data-testid="welcome">
-          <strong>Installed.</strong> Open DevTools (F12) on the page that talks to your MCP portal and pick the <strong>MCP Tokens</strong> panel: it
-          captures the tokens the page sends. This tab decodes pasted tokens.
+          <strong>Installed.</strong> Open DevTools (F12) on the page that talks to your MCP portal and pick the <strong>MCP Tokens</strong> panel: it captures
+          the tokens the page sends. This tab decodes pasted tokens.
         </p>
       )}
       <p>No tokens yet.</p>
       {!standalone && <p>Use the page (sign in, reload, call its API): tokens in Authorization headers, cookies, token responses and URLs appear here.</p>}
       {!standalone && import.meta.env.FIREFOX && (
         <p data-testid="firefox-network-hint">
-          Firefox reports requests to extensions only after its <strong>Network</strong> panel has been opened once in this DevTools window: open it, then come back.
+          Firefox reports requests to extensions only after its <strong>Network</strong> panel has been opened once in this DevTools window: open it, then come
+          back.
         </p>
       )}
       <p>Or paste one above.</p>

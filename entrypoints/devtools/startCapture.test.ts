@@ -25,8 +25,14 @@ describe('the devtools page → background link', () => {
     const now = Math.floor(Date.now() / 1000);
     const jwt = await signedJwt({ iss: 'https://portal.example.com', sub: 'alice', iat: now, exp: now + 900 });
     const tokenBody = JSON.stringify({ access_token: 'oauth:opaque-secret-value', expires_in: 900, refresh_token: 'oauth:refresh-secret-value' });
-    network.listener!({ entry: harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: `Bearer ${jwt}` }, startedDateTime: new Date().toISOString() }), readBody: async () => undefined });
-    network.listener!({ entry: harEntry({ method: 'POST', url: 'https://portal.example.com/oauth/token', startedDateTime: new Date().toISOString() }), readBody: async () => tokenBody });
+    network.listener!({
+      entry: harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: `Bearer ${jwt}` }, startedDateTime: new Date().toISOString() }),
+      readBody: async () => undefined,
+    });
+    network.listener!({
+      entry: harEntry({ method: 'POST', url: 'https://portal.example.com/oauth/token', startedDateTime: new Date().toISOString() }),
+      readBody: async () => tokenBody,
+    });
     await vi.waitFor(() => expect((sent.at(-1) as { tokens: unknown[] }).tokens).toHaveLength(2), { timeout: 2000 });
 
     expect(sent.length).toBeGreaterThan(0);

@@ -67,7 +67,12 @@ export function trackedTokensFor(rows: TokenRow[], nowMs: number): TrackedToken[
     const facts = expiryFacts(row.decoded, row.issuedExpiresAt);
     if (facts.expiresAt === undefined || facts.expiresAt < nowMs / 1000 - 3600) continue;
     const host = hostOf(row.origins.at(-1) ?? '');
-    const lifetime = facts.issuedAt !== undefined ? facts.expiresAt - facts.issuedAt : row.issuedExpiresAt !== undefined ? row.issuedExpiresAt - Math.floor(row.firstSeen / 1000) : undefined;
+    const lifetime =
+      facts.issuedAt !== undefined
+        ? facts.expiresAt - facts.issuedAt
+        : row.issuedExpiresAt !== undefined
+          ? row.issuedExpiresAt - Math.floor(row.firstSeen / 1000)
+          : undefined;
     tracked.push({
       fingerprint: row.fingerprint,
       label: `${host} · ${row.decoded.kind === 'jwt' ? 'JWT' : row.decoded.kind} ${tokenLabel(row)}`,

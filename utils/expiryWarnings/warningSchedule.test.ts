@@ -20,14 +20,30 @@ describe('warningThresholds', () => {
     expect(warningThresholds(90, { ...DEFAULT_WARNING_SETTINGS, shareOfLifetime: 0 })).toEqual([0]);
   });
   it('reads stored settings defensively', () => {
-    expect(parseWarningSettings({ thresholdsSeconds: [60, 'x', -1, 60, 600], notificationsEnabled: false })).toEqual({ thresholdsSeconds: [600, 60], shareOfLifetime: 0.25, notificationsEnabled: false });
+    expect(parseWarningSettings({ thresholdsSeconds: [60, 'x', -1, 60, 600], notificationsEnabled: false })).toEqual({
+      thresholdsSeconds: [600, 60],
+      shareOfLifetime: 0.25,
+      notificationsEnabled: false,
+    });
     expect(parseWarningSettings('junk')).toEqual(DEFAULT_WARNING_SETTINGS);
   });
 });
 
 describe('the warning schedule with an injected clock', () => {
-  const jwtToken = { fingerprint: 'aaaaaaaaaaaa', label: 'portal.example.com · JWT access token', host: 'portal.example.com', expiresAt: s0 + 900, lifetime: 900 };
-  const opaqueToken = { fingerprint: 'bbbbbbbbbbbb', label: 'portal.example.com · opaque access token', host: 'portal.example.com', expiresAt: s0 + 75, lifetime: 75 };
+  const jwtToken = {
+    fingerprint: 'aaaaaaaaaaaa',
+    label: 'portal.example.com · JWT access token',
+    host: 'portal.example.com',
+    expiresAt: s0 + 900,
+    lifetime: 900,
+  };
+  const opaqueToken = {
+    fingerprint: 'bbbbbbbbbbbb',
+    label: 'portal.example.com · opaque access token',
+    host: 'portal.example.com',
+    expiresAt: s0 + 75,
+    lifetime: 75,
+  };
 
   it('creates absolute-time alarms at each threshold and at expiry (JWT and opaque-with-expires_in)', () => {
     const { create } = applyTabSchedule(EMPTY_WARNING_STATE, 7, [jwtToken, opaqueToken], { ...DEFAULT_WARNING_SETTINGS, thresholdsSeconds: [600, 60] }, T0);
@@ -81,7 +97,13 @@ describe('tracked tokens and rotation', () => {
     const newer = await signedJwt({ iss: 'https://portal.example.com', sub: 'alice', iat: s0 + 600, exp: s0 + 1500 });
     const bob = await signedJwt({ iss: 'https://portal.example.com', sub: 'bob', iat: s0, exp: s0 + 900 });
     [older, bob, newer].forEach((token, i) =>
-      session.ingest(harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: `Bearer ${token}` }, startedDateTime: new Date(T0 + i * 60_000).toISOString() })),
+      session.ingest(
+        harEntry({
+          url: 'https://portal.example.com/mcp',
+          requestHeaders: { Authorization: `Bearer ${token}` },
+          startedDateTime: new Date(T0 + i * 60_000).toISOString(),
+        }),
+      ),
     );
     const rows = session.ledger.all();
     const fp = (v: string) => rows.find((r) => r.value === v)!.fingerprint;
@@ -97,15 +119,22 @@ describe('tracked tokens and rotation', () => {
     const session = new CaptureSession();
     const longLived = await signedJwt({ iss: 'https://p.example', sub: 'alice', iat: s0, exp: s0 + 3600 });
     const shortLived = await signedJwt({ iss: 'https://p.example', sub: 'alice', iat: s0 + 60, exp: s0 + 180 });
-    session.ingest(harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${longLived}` }, startedDateTime: '2026-11-26T12:00:00Z' }));
-    session.ingest(harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${shortLived}` }, startedDateTime: '2026-11-26T12:01:00Z' }));
+    session.ingest(
+      harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${longLived}` }, startedDateTime: '2026-11-26T12:00:00Z' }),
+    );
+    session.ingest(
+      harEntry({ url: 'https://p.example/mcp', requestHeaders: { Authorization: `Bearer ${shortLived}` }, startedDateTime: '2026-11-26T12:01:00Z' }),
+    );
     expect(findRotations(session.ledger.all()).size).toBe(0);
   });
 
   it('tracks an opaque token by the expires_in that issued it, rotates it on refresh, and skips refresh tokens', () => {
     const session = new CaptureSession();
     const issue = (access: string, refresh: string, at: string) =>
-      session.ingest(harEntry({ method: 'POST', url: 'https://auth.example.com/oauth/token', startedDateTime: at }), JSON.stringify({ access_token: access, expires_in: 900, refresh_token: refresh }));
+      session.ingest(
+        harEntry({ method: 'POST', url: 'https://auth.example.com/oauth/token', startedDateTime: at }),
+        JSON.stringify({ access_token: access, expires_in: 900, refresh_token: refresh }),
+      );
     issue('oauth:first-access', 'oauth:first-refresh', '2026-11-26T12:00:00Z');
     issue('oauth:second-access', 'oauth:second-refresh', '2026-11-26T12:10:00Z');
     const tracked = trackedTokensFor(session.ledger.all(), T0);

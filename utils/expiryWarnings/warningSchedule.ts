@@ -51,7 +51,9 @@ export function parseAlarmName(name: string): { tabId: number; fingerprint: stri
 
 /** Absolute-time alarms for the thresholds still to come (alarms with `when`, so they land on time). */
 export function alarmsFor(token: ScheduledToken): AlarmPlan[] {
-  return token.thresholds.filter((t) => !token.fired.includes(t)).map((t) => ({ name: alarmName(token.tabId, token.fingerprint, t), when: (token.expiresAt - t) * 1000 }));
+  return token.thresholds
+    .filter((t) => !token.fired.includes(t))
+    .map((t) => ({ name: alarmName(token.tabId, token.fingerprint, t), when: (token.expiresAt - t) * 1000 }));
 }
 
 /**
@@ -60,7 +62,13 @@ export function alarmsFor(token: ScheduledToken): AlarmPlan[] {
  * already known keep what was fired. A threshold already behind us when a token is first seen is
  * not announced late: only the nearest passed one fires (now), larger ones are marked done.
  */
-export function applyTabSchedule(state: WarningState, tabId: number, tokens: TrackedToken[], settings: WarningSettings, nowMs: number): { state: WarningState; create: AlarmPlan[]; clear: string[] } {
+export function applyTabSchedule(
+  state: WarningState,
+  tabId: number,
+  tokens: TrackedToken[],
+  settings: WarningSettings,
+  nowMs: number,
+): { state: WarningState; create: AlarmPlan[]; clear: string[] } {
   const next: Record<string, ScheduledToken> = {};
   const create: AlarmPlan[] = [];
   const clear: string[] = [];
@@ -111,7 +119,12 @@ export function removeTab(state: WarningState, tabId: number): { state: WarningS
  * An alarm went off: warn once for that token and threshold. Returns the notification to show
  * (unless notifications are off) and the tab's badge.
  */
-export function fireAlarm(state: WarningState, name: string, nowMs: number, settings: WarningSettings): { state: WarningState; notification?: NotificationPlan; badge?: BadgePlan } {
+export function fireAlarm(
+  state: WarningState,
+  name: string,
+  nowMs: number,
+  settings: WarningSettings,
+): { state: WarningState; notification?: NotificationPlan; badge?: BadgePlan } {
   const parsed = parseAlarmName(name);
   if (!parsed) return { state };
   const key = keyOf(parsed.tabId, parsed.fingerprint);
@@ -153,7 +166,13 @@ export function badgeFor(state: WarningState, tabId: number, nowMs: number): Bad
 }
 
 export function tabsWithBadges(state: WarningState): number[] {
-  return [...new Set(Object.values(state.tokens).filter((t) => t.fired.length > 0).map((t) => t.tabId))];
+  return [
+    ...new Set(
+      Object.values(state.tokens)
+        .filter((t) => t.fired.length > 0)
+        .map((t) => t.tabId),
+    ),
+  ];
 }
 
 /** Guards what is read back from storage.session: a bad shape means starting clean, not crashing. */
@@ -161,7 +180,15 @@ export function parseWarningState(raw: unknown): WarningState {
   if (typeof raw !== 'object' || raw === null || typeof (raw as WarningState).tokens !== 'object') return { tokens: {} };
   const tokens: Record<string, ScheduledToken> = {};
   for (const [key, t] of Object.entries((raw as WarningState).tokens ?? {})) {
-    if (t && typeof t.fingerprint === 'string' && typeof t.expiresAt === 'number' && typeof t.tabId === 'number' && Array.isArray(t.thresholds) && Array.isArray(t.fired)) tokens[key] = t;
+    if (
+      t &&
+      typeof t.fingerprint === 'string' &&
+      typeof t.expiresAt === 'number' &&
+      typeof t.tabId === 'number' &&
+      Array.isArray(t.thresholds) &&
+      Array.isArray(t.fired)
+    )
+      tokens[key] = t;
   }
   return { tokens };
 }

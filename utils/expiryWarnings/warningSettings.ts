@@ -12,9 +12,12 @@ export const DEFAULT_WARNING_SETTINGS: WarningSettings = { thresholdsSeconds: [6
 export function parseWarningSettings(raw: unknown): WarningSettings {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const thresholds = Array.isArray(o.thresholdsSeconds)
-    ? [...new Set(o.thresholdsSeconds.filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0 && t <= 7 * 86400).map(Math.round))].sort((a, b) => b - a).slice(0, 5)
+    ? [...new Set(o.thresholdsSeconds.filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0 && t <= 7 * 86400).map(Math.round))]
+        .sort((a, b) => b - a)
+        .slice(0, 5)
     : DEFAULT_WARNING_SETTINGS.thresholdsSeconds;
-  const share = typeof o.shareOfLifetime === 'number' && o.shareOfLifetime >= 0 && o.shareOfLifetime < 1 ? o.shareOfLifetime : DEFAULT_WARNING_SETTINGS.shareOfLifetime;
+  const share =
+    typeof o.shareOfLifetime === 'number' && o.shareOfLifetime >= 0 && o.shareOfLifetime < 1 ? o.shareOfLifetime : DEFAULT_WARNING_SETTINGS.shareOfLifetime;
   return {
     thresholdsSeconds: thresholds,
     shareOfLifetime: share,

@@ -46,6 +46,8 @@ describe('callTool against the demo worker and portal', () => {
   it('checks arguments against the input schema before anything is sent', () => {
     expect(checkToolArguments(tool('add'), { a: 2, b: 3 })).toEqual([]);
     expect(checkToolArguments(tool('add'), { a: '2' })).toEqual(['arguments.b is required', 'arguments.a should be number, not a string']);
-    expect(checkToolArguments(tool('get_weather'), { city: 'x', units: 'kelvin' })).toEqual([expect.stringMatching(/units should be one of "metric", "imperial"/)]);
+    expect(checkToolArguments(tool('get_weather'), { city: 'x', units: 'kelvin' })).toEqual([
+      expect.stringMatching(/units should be one of "metric", "imperial"/),
+    ]);
   });
 });

@@ -32,7 +32,10 @@ export async function callTool(options: McpSessionOptions, tool: Tool, args: Rec
   let ms = 0;
   const outcome = await withMcpSession(options, async ({ client, signal }) => {
     const started = performance.now();
-    const result = await client.request({ method: 'tools/call', params: { name: tool.name, arguments: args } }, CallToolResultSchema, { signal, timeout: options.timeoutMs });
+    const result = await client.request({ method: 'tools/call', params: { name: tool.name, arguments: args } }, CallToolResultSchema, {
+      signal,
+      timeout: options.timeoutMs,
+    });
     ms = Math.round(performance.now() - started);
     return result;
   });

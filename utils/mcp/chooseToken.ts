@@ -31,7 +31,9 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   try {
     origin = new URL(targetUrl).origin;
   } catch {
-    return { reason: targetUrl.trim() === '' ? 'Enter the MCP endpoint above; the token is picked for its origin.' : 'Enter a valid URL to pick a token for it.' };
+    return {
+      reason: targetUrl.trim() === '' ? 'Enter the MCP endpoint above; the token is picked for its origin.' : 'Enter a valid URL to pick a token for it.',
+    };
   }
   const usable = rows.filter((r) => isBearerCandidate(r) && !r.roles.every((role) => role === 'id') && r.origins.includes(origin));
   const live = usable.filter((r) => {
@@ -44,7 +46,8 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   if (best) return { row: best, reason: `The freshest unexpired token the page used with ${origin}.` };
   // All expired: still send the newest, so the report can say "expired N minutes ago" instead of "no token".
   const newestExpired = [...usable].sort((a, b) => b.lastSeen - a.lastSeen)[0];
-  if (newestExpired) return { row: newestExpired, reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.` };
+  if (newestExpired)
+    return { row: newestExpired, reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.` };
   // Nothing from the page for this origin: a token the user pasted is there to be used.
   const pasted = rows
     .filter((r) => r.sources.includes('pasted') && isBearerCandidate(r) && tokenTiming(r, nowMs, 0).status !== 'expired')

@@ -74,7 +74,11 @@ function classifyResponse(e: HttpExchange, ctx: FailureContext, errorText: strin
   const status = e.status!;
   const wwwAuthenticate = e.responseHeaders['www-authenticate'];
   const challenge = parseBearerChallenge(wwwAuthenticate);
-  const base = { status, ...(wwwAuthenticate ? { wwwAuthenticate } : {}), detail: `HTTP ${status} from ${e.method} ${stripQuery(e.url)}${e.bodySnippet ? ` — ${oneLine(e.bodySnippet)}` : ''}` };
+  const base = {
+    status,
+    ...(wwwAuthenticate ? { wwwAuthenticate } : {}),
+    detail: `HTTP ${status} from ${e.method} ${stripQuery(e.url)}${e.bodySnippet ? ` — ${oneLine(e.bodySnippet)}` : ''}`,
+  };
 
   if (isHtml(e) && status < 400) {
     const looksLikeLogin = /cloudflareaccess|cdn-cgi\/access|sign[ -]?in|log[ -]?in/i.test(e.bodySnippet ?? '');
@@ -82,7 +86,7 @@ function classifyResponse(e: HttpExchange, ctx: FailureContext, errorText: strin
       ...base,
       kind: 'not-mcp',
       message: looksLikeLogin
-        ? 'Got a login page (HTML, it looks like Cloudflare Access) where MCP JSON was expected: the request was not authenticated. Send a captured token, or use the portal\'s /mcp endpoint.'
+        ? "Got a login page (HTML, it looks like Cloudflare Access) where MCP JSON was expected: the request was not authenticated. Send a captured token, or use the portal's /mcp endpoint."
         : 'Got an HTML page where MCP JSON was expected: this URL is a web page, not an MCP endpoint. Check the path (usually …/mcp or …/sse).',
     };
   }
@@ -133,7 +137,12 @@ function classifyResponse(e: HttpExchange, ctx: FailureContext, errorText: strin
       message: `No MCP endpoint answered at this URL (HTTP ${status} for both Streamable HTTP and legacy SSE). Check the path: servers usually serve …/mcp, and older ones …/sse.`,
     };
   }
-  return { ...base, kind: 'protocol', message: `The server answered HTTP ${status}, which MCP clients do not expect here.`, detail: `${base.detail} (${errorText})` };
+  return {
+    ...base,
+    kind: 'protocol',
+    message: `The server answered HTTP ${status}, which MCP clients do not expect here.`,
+    detail: `${base.detail} (${errorText})`,
+  };
 }
 
 /** A server may refuse the optional GET stream and session DELETE with 405 (MCP spec, Streamable HTTP): not a failure. */

@@ -38,7 +38,12 @@ const MAX_TARGETS = 10;
 export function recordMcpTarget(targets: McpTarget[], found: Omit<McpTarget, 'hits' | 'lastSeen'>, at: number): McpTarget[] {
   const existing = targets.find((t) => t.url === found.url);
   const updated: McpTarget = existing
-    ? { ...existing, hits: existing.hits + 1, lastSeen: Math.max(existing.lastSeen, at), transportHint: existing.transportHint === 'unknown' ? found.transportHint : existing.transportHint }
+    ? {
+        ...existing,
+        hits: existing.hits + 1,
+        lastSeen: Math.max(existing.lastSeen, at),
+        transportHint: existing.transportHint === 'unknown' ? found.transportHint : existing.transportHint,
+      }
     : { ...found, hits: 1, lastSeen: at };
   return [updated, ...targets.filter((t) => t.url !== found.url)].sort((a, b) => b.lastSeen - a.lastSeen).slice(0, MAX_TARGETS);
 }

@@ -44,7 +44,10 @@ export function curlInitializeSnippet({ url, token, hasToken }: SnippetInput): s
 }
 
 function connectorName(raw: string): string {
-  const name = raw.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return name.slice(0, 64) || 'mcp-server';
 }
 

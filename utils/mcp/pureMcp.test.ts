@@ -12,21 +12,37 @@ import { validateJsonSchema } from './validateJsonSchema';
 
 describe('detectMcpTarget', () => {
   it('finds /mcp and /sse endpoints, legacy message posts and JSON-RPC bodies, without queries', () => {
-    expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://portal.example.com/mcp?token=secret' }))).toEqual({ url: 'https://portal.example.com/mcp', origin: 'https://portal.example.com', transportHint: 'streamable-http' });
+    expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://portal.example.com/mcp?token=secret' }))).toEqual({
+      url: 'https://portal.example.com/mcp',
+      origin: 'https://portal.example.com',
+      transportHint: 'streamable-http',
+    });
     expect(detectMcpTarget(harEntry({ url: 'https://w.example.dev/sse' }))?.transportHint).toBe('sse');
     expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://w.example.dev/sse/message?sessionId=abc' }))?.url).toBe('https://w.example.dev/sse');
-    const rpc = harEntry({ method: 'POST', url: 'https://api.example.com/v1/agent', postData: { mimeType: 'application/json', text: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' } });
+    const rpc = harEntry({
+      method: 'POST',
+      url: 'https://api.example.com/v1/agent',
+      postData: { mimeType: 'application/json', text: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' },
+    });
     expect(detectMcpTarget(rpc)).toMatchObject({ url: 'https://api.example.com/v1/agent', transportHint: 'unknown' });
   });
   it('ignores ordinary traffic', () => {
-    for (const url of ['https://x.example/api/mcp-settings', 'https://x.example/app.js', 'chrome-extension://abc/mcp', 'https://x.example/ssettings']) expect(detectMcpTarget(harEntry({ url }))).toBeUndefined();
-    expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://x.example/graphql', postData: { mimeType: 'application/json', text: '{"query":"{ tools }"}' } }))).toBeUndefined();
+    for (const url of ['https://x.example/api/mcp-settings', 'https://x.example/app.js', 'chrome-extension://abc/mcp', 'https://x.example/ssettings'])
+      expect(detectMcpTarget(harEntry({ url }))).toBeUndefined();
+    expect(
+      detectMcpTarget(
+        harEntry({ method: 'POST', url: 'https://x.example/graphql', postData: { mimeType: 'application/json', text: '{"query":"{ tools }"}' } }),
+      ),
+    ).toBeUndefined();
   });
   it('keeps the most recent endpoints first, counted and bounded', () => {
     let targets = recordMcpTarget([], { url: 'https://a/mcp', origin: 'https://a', transportHint: 'streamable-http' }, 1);
     targets = recordMcpTarget(targets, { url: 'https://b/sse', origin: 'https://b', transportHint: 'sse' }, 2);
     targets = recordMcpTarget(targets, { url: 'https://a/mcp', origin: 'https://a', transportHint: 'streamable-http' }, 3);
-    expect(targets.map((t) => [t.url, t.hits])).toEqual([['https://a/mcp', 2], ['https://b/sse', 1]]);
+    expect(targets.map((t) => [t.url, t.hits])).toEqual([
+      ['https://a/mcp', 2],
+      ['https://b/sse', 1],
+    ]);
     for (let i = 0; i < 20; i++) targets = recordMcpTarget(targets, { url: `https://c${i}/mcp`, origin: 'x', transportHint: 'unknown' }, 10 + i);
     expect(targets).toHaveLength(10);
   });
@@ -35,8 +51,12 @@ describe('detectMcpTarget', () => {
 describe('chooseToken', () => {
   const NOW = Date.parse('2026-11-26T12:10:00Z');
   const session = new CaptureSession();
-  const bearer = (url: string, token: string, at: string) => session.ingest(harEntry({ url, requestHeaders: { Authorization: `Bearer ${token}` }, startedDateTime: at }));
-  session.ingest(harEntry({ method: 'POST', url: 'https://portal.example.com/oauth/token', startedDateTime: '2026-11-26T12:00:00Z' }), JSON.stringify({ access_token: 'oauth:expired-one', expires_in: 60, refresh_token: 'oauth:refresh-x' }));
+  const bearer = (url: string, token: string, at: string) =>
+    session.ingest(harEntry({ url, requestHeaders: { Authorization: `Bearer ${token}` }, startedDateTime: at }));
+  session.ingest(
+    harEntry({ method: 'POST', url: 'https://portal.example.com/oauth/token', startedDateTime: '2026-11-26T12:00:00Z' }),
+    JSON.stringify({ access_token: 'oauth:expired-one', expires_in: 60, refresh_token: 'oauth:refresh-x' }),
+  );
   bearer('https://portal.example.com/mcp', 'oauth:expired-one', '2026-11-26T12:00:05Z');
   bearer('https://portal.example.com/mcp', 'older-live-token', '2026-11-26T12:01:00Z');
   bearer('https://portal.example.com/api', 'fresh-live-token', '2026-11-26T12:05:00Z');
@@ -47,7 +67,9 @@ describe('chooseToken', () => {
     expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'auto' }, NOW).row?.value).toBe('fresh-live-token');
   });
   it('never picks a token from another origin or a refresh token; an expired one only when nothing else is left', () => {
-    expect(chooseToken(rows, 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toEqual({ reason: expect.stringMatching(/has not sent a token to https:\/\/third/) });
+    expect(chooseToken(rows, 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toEqual({
+      reason: expect.stringMatching(/has not sent a token to https:\/\/third/),
+    });
     const onlyExpired = rows.filter((r) => r.value === 'oauth:expired-one' || r.value === 'oauth:refresh-x');
     const chosen = chooseToken(onlyExpired, 'https://portal.example.com/mcp', { mode: 'auto' }, NOW);
     expect(chosen.row?.value).toBe('oauth:expired-one');
@@ -56,7 +78,10 @@ describe('chooseToken', () => {
   it('falls back to a live pasted token when the page sent none to the target', () => {
     const withPaste = new CaptureSession();
     withPaste.paste('pasted-live-token', NOW);
-    expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({ row: { value: 'pasted-live-token' }, reason: expect.stringMatching(/you pasted/) });
+    expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({
+      row: { value: 'pasted-live-token' },
+      reason: expect.stringMatching(/you pasted/),
+    });
   });
   it('honours an explicit choice and "no token"', () => {
     const other = rows.find((r) => r.value === 'other-site-token')!;
@@ -84,7 +109,8 @@ describe('classifyMcpFailure from real-shaped responses', () => {
     targetOrigin: 'https://portal.example.com',
     ...extra,
   });
-  const wa = 'Bearer realm="OAuth", error="invalid_token", error_description="Token expired", resource_metadata="https://portal.example.com/.well-known/oauth-protected-resource"';
+  const wa =
+    'Bearer realm="OAuth", error="invalid_token", error_description="Token expired", resource_metadata="https://portal.example.com/.well-known/oauth-protected-resource"';
 
   it('token-expired when our clock says so, naming when; also when the server says "expired"', () => {
     const f = classifyMcpFailure(ctx([exchange(401, { 'www-authenticate': wa })], { token: { expiresAt: 1_800_000_000 - 180 } }));
@@ -98,14 +124,24 @@ describe('classifyMcpFailure from real-shaped responses', () => {
     expect(classifyMcpFailure(ctx([exchange(401)])).message).toMatch(/none was sent/);
   });
   it('forbidden, server-error, not-mcp and protocol', () => {
-    expect(classifyMcpFailure(ctx([exchange(403, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="tools:write"' })])).message).toMatch(/insufficient_scope; needs "tools:write"/);
+    expect(classifyMcpFailure(ctx([exchange(403, { 'www-authenticate': 'Bearer error="insufficient_scope", scope="tools:write"' })])).message).toMatch(
+      /insufficient_scope; needs "tools:write"/,
+    );
     expect(classifyMcpFailure(ctx([exchange(502, {}, '<html>Bad gateway</html>', 'text/html')])).kind).toBe('server-error');
-    expect(classifyMcpFailure(ctx([exchange(200, {}, '<html><form action="https://t.cloudflareaccess.com/cdn-cgi/access/login">', 'text/html')])).message).toMatch(/login page/);
+    expect(
+      classifyMcpFailure(ctx([exchange(200, {}, '<html><form action="https://t.cloudflareaccess.com/cdn-cgi/access/login">', 'text/html')])).message,
+    ).toMatch(/login page/);
     expect(classifyMcpFailure(ctx([exchange(404, {}, 'Not found', 'text/plain')])).kind).toBe('not-mcp');
     expect(classifyMcpFailure(ctx([exchange(200, {}, '{"hello":1}')], { error: new Error('Invalid JSON-RPC message') })).kind).toBe('protocol');
   });
   it('network, pointing at CORS and host access when the extension has none', () => {
-    const failed: HttpExchange = { method: 'POST', url: 'https://portal.example.com/mcp', requestHeaders: {}, responseHeaders: {}, networkError: 'TypeError: Failed to fetch' };
+    const failed: HttpExchange = {
+      method: 'POST',
+      url: 'https://portal.example.com/mcp',
+      requestHeaders: {},
+      responseHeaders: {},
+      networkError: 'TypeError: Failed to fetch',
+    };
     const f = classifyMcpFailure(ctx([failed], { hasHostAccess: false }));
     expect(f).toMatchObject({ kind: 'network', needsHostAccess: 'https://portal.example.com' });
     expect(classifyMcpFailure(ctx([failed], { hasHostAccess: true })).message).toMatch(/refused/);
@@ -118,15 +154,40 @@ describe('classifyMcpFailure from real-shaped responses', () => {
 
 describe('helpers', () => {
   it('parses WWW-Authenticate Bearer challenges', () => {
-    expect(parseBearerChallenge('Bearer realm="x", error="invalid_token", error_description="a \\"quoted\\" word", scope=read')).toEqual({ realm: 'x', error: 'invalid_token', error_description: 'a "quoted" word', scope: 'read' });
+    expect(parseBearerChallenge('Bearer realm="x", error="invalid_token", error_description="a \\"quoted\\" word", scope=read')).toEqual({
+      realm: 'x',
+      error: 'invalid_token',
+      error_description: 'a "quoted" word',
+      scope: 'read',
+    });
     expect(parseBearerChallenge('Basic realm="x"')).toBeUndefined();
   });
   it('redacts secrets in recorded headers', () => {
-    expect(redactHeaders({ Authorization: 'Bearer abc', 'CF-Access-Client-Secret': 's', accept: 'x' })).toEqual({ Authorization: 'Bearer [redacted]', 'CF-Access-Client-Secret': '[redacted]', accept: 'x' });
+    expect(redactHeaders({ Authorization: 'Bearer abc', 'CF-Access-Client-Secret': 's', accept: 'x' })).toEqual({
+      Authorization: 'Bearer [redacted]',
+      'CF-Access-Client-Secret': '[redacted]',
+      accept: 'x',
+    });
   });
   it('maps a JSON Schema to form fields and parses their input', () => {
-    const schema = { type: 'object', properties: { city: { type: 'string', description: 'c' }, n: { type: 'integer' }, on: { type: 'boolean' }, units: { enum: ['metric', 'imperial'], default: 'metric' }, tags: { type: 'array' } }, required: ['city'] };
-    expect(formFieldsFromSchema(schema).map((f) => [f.name, f.kind, f.required])).toEqual([['city', 'string', true], ['n', 'integer', false], ['on', 'boolean', false], ['units', 'enum', false], ['tags', 'json', false]]);
+    const schema = {
+      type: 'object',
+      properties: {
+        city: { type: 'string', description: 'c' },
+        n: { type: 'integer' },
+        on: { type: 'boolean' },
+        units: { enum: ['metric', 'imperial'], default: 'metric' },
+        tags: { type: 'array' },
+      },
+      required: ['city'],
+    };
+    expect(formFieldsFromSchema(schema).map((f) => [f.name, f.kind, f.required])).toEqual([
+      ['city', 'string', true],
+      ['n', 'integer', false],
+      ['on', 'boolean', false],
+      ['units', 'enum', false],
+      ['tags', 'json', false],
+    ]);
     expect(initialArguments(schema)).toEqual({ units: 'metric' });
     const [, n] = formFieldsFromSchema(schema);
     expect(parseFieldInput(n, '2.5')).toEqual({ ok: false, error: 'n must be a whole number' });
@@ -135,9 +196,18 @@ describe('helpers', () => {
     expect(parseArgumentsText('{"a":2,"b":3}')).toEqual({ ok: true, value: { a: 2, b: 3 } });
   });
   it('validates values against schemas without eval', () => {
-    const schema = { type: 'object', properties: { a: { type: 'number', minimum: 0 }, list: { type: 'array', items: { type: 'string' } } }, required: ['a'], additionalProperties: false };
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'number', minimum: 0 }, list: { type: 'array', items: { type: 'string' } } },
+      required: ['a'],
+      additionalProperties: false,
+    };
     expect(validateJsonSchema({ a: 1, list: ['x'] }, schema)).toEqual([]);
-    expect(validateJsonSchema({ a: -1, list: [2], extra: 1 }, schema)).toEqual(['$.a should be ≥ 0', '$.list[0] should be string, not a number', '$.extra is not an allowed property']);
+    expect(validateJsonSchema({ a: -1, list: [2], extra: 1 }, schema)).toEqual([
+      '$.a should be ≥ 0',
+      '$.list[0] should be string, not a number',
+      '$.extra is not an allowed property',
+    ]);
   });
 });
 
@@ -174,7 +244,12 @@ describe('export snippets', () => {
     expect(redacted).toContain('"authorization_token": "<TOKEN>"');
     expect(redacted).toContain('"mcp_server_name": "demo-portal-mcp"');
     expect(redacted).toMatch(/needs an https URL/);
-    const body = JSON.parse(redacted.split('\n').filter((l) => !l.startsWith('//')).join('\n'));
+    const body = JSON.parse(
+      redacted
+        .split('\n')
+        .filter((l) => !l.startsWith('//'))
+        .join('\n'),
+    );
     expect(body.mcp_servers[0]).toEqual({ type: 'url', url: 'http://127.0.0.1:8787/mcp', name: 'demo-portal-mcp', authorization_token: '<TOKEN>' });
     expect(claudeConnectorSnippet({ url: 'https://w.example.dev/mcp', hasToken: false })).not.toContain('authorization_token');
     const curl = curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true, token: "it's-secret" });

@@ -14,7 +14,10 @@ export function reportMarkdown(report: McpTestReport, nowMs: number): string {
   if (report.steps.length) lines.push(`- Steps: ${report.steps.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
   if (report.outcome === 'pass') lines.push(`- Tools (${report.tools.length}): ${report.tools.map((t) => t.name).join(', ')}`);
   if (report.token) {
-    const left = report.token.expiresAt === undefined ? 'expiry unknown' : `${formatDuration(report.token.expiresAt - nowMs / 1000)} ${report.token.expiresAt * 1000 > nowMs ? 'left' : 'since expiry'}`;
+    const left =
+      report.token.expiresAt === undefined
+        ? 'expiry unknown'
+        : `${formatDuration(report.token.expiresAt - nowMs / 1000)} ${report.token.expiresAt * 1000 > nowMs ? 'left' : 'since expiry'}`;
     lines.push(`- Token: fingerprint ${report.token.fingerprint} (${left})`);
   } else lines.push('- Token: none sent');
   if (report.failure) {

@@ -13,7 +13,8 @@ describe('runToolsTest against the demo servers', () => {
     const issued = await demo.issuer.issue(kind, 'demo', ttl);
     return { value: issued.access_token, fingerprint: tokenFingerprint(issued.access_token), expiresAt: clock + ttl };
   };
-  const run = (o: Partial<McpTestOptions>) => runToolsTest({ url: `${demo.url}/mcp`, auth: {}, transport: 'auto', timeoutMs: 5000, now: () => clock * 1000, ...o });
+  const run = (o: Partial<McpTestOptions>) =>
+    runToolsTest({ url: `${demo.url}/mcp`, auth: {}, transport: 'auto', timeoutMs: 5000, now: () => clock * 1000, ...o });
 
   beforeAll(async () => {
     demo = await startFullDemo({ now: () => clock });
@@ -24,7 +25,12 @@ describe('runToolsTest against the demo servers', () => {
     const t = await token();
     const report = await run({ auth: { token: t } });
     expect(report.failure).toBeUndefined();
-    expect(report).toMatchObject({ outcome: 'pass', transport: 'streamable-http', server: { name: 'demo-portal-mcp', version: '1.2.0' }, token: { fingerprint: t.fingerprint, remainingSeconds: 600 } });
+    expect(report).toMatchObject({
+      outcome: 'pass',
+      transport: 'streamable-http',
+      server: { name: 'demo-portal-mcp', version: '1.2.0' },
+      token: { fingerprint: t.fingerprint, remainingSeconds: 600 },
+    });
     expect(report.tools.map((tool) => tool.name)).toEqual(['get_sections', 'add', 'get_weather', 'always_fails', 'get_logo', 'get_docs', 'delete_section']);
     expect(report.protocolVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(report.steps.map((s) => s.name)).toEqual(['connect', 'initialize', 'tools/list']);

@@ -72,7 +72,13 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     failure: result.failure,
     exchanges: result.exchanges,
     messages: result.messages,
-    token: token ? { fingerprint: token.fingerprint, expiresAt: token.expiresAt, remainingSeconds: token.expiresAt === undefined ? undefined : remainingSeconds(token.expiresAt, now()) } : undefined,
+    token: token
+      ? {
+          fingerprint: token.fingerprint,
+          expiresAt: token.expiresAt,
+          remainingSeconds: token.expiresAt === undefined ? undefined : remainingSeconds(token.expiresAt, now()),
+        }
+      : undefined,
     totalMs: result.totalMs,
     finishedAt: now(),
   };

@@ -19,7 +19,8 @@ export function validateJsonSchema(value: unknown, schema: unknown, path = '$'):
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     if (!types.some((t) => matchesType(value, t))) return [`${path} should be ${types.join(' or ')}, not ${typeName(value)}`];
   }
-  if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(e, value))) errors.push(`${path} should be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`);
+  if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(e, value)))
+    errors.push(`${path} should be one of ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`);
   if ('const' in s && !deepEqual(s.const, value)) errors.push(`${path} should be ${JSON.stringify(s.const)}`);
 
   if (typeof value === 'number') {
@@ -36,7 +37,8 @@ export function validateJsonSchema(value: unknown, schema: unknown, path = '$'):
   if (Array.isArray(value)) {
     if (typeof s.minItems === 'number' && value.length < s.minItems) errors.push(`${path} should have at least ${s.minItems} items`);
     if (typeof s.maxItems === 'number' && value.length > s.maxItems) errors.push(`${path} should have at most ${s.maxItems} items`);
-    if (s.items && typeof s.items === 'object' && !Array.isArray(s.items)) value.forEach((item, i) => errors.push(...validateJsonSchema(item, s.items, `${path}[${i}]`)));
+    if (s.items && typeof s.items === 'object' && !Array.isArray(s.items))
+      value.forEach((item, i) => errors.push(...validateJsonSchema(item, s.items, `${path}[${i}]`)));
   }
   if (isObject(value)) {
     const properties = (isObject(s.properties) ? s.properties : {}) as Record<string, unknown>;
@@ -50,8 +52,10 @@ export function validateJsonSchema(value: unknown, schema: unknown, path = '$'):
     }
   }
   if (Array.isArray(s.allOf)) for (const sub of s.allOf) errors.push(...validateJsonSchema(value, sub, path));
-  if (Array.isArray(s.anyOf) && !s.anyOf.some((sub) => validateJsonSchema(value, sub, path).length === 0)) errors.push(`${path} matches none of the allowed shapes`);
-  if (Array.isArray(s.oneOf) && s.oneOf.filter((sub) => validateJsonSchema(value, sub, path).length === 0).length !== 1) errors.push(`${path} should match exactly one allowed shape`);
+  if (Array.isArray(s.anyOf) && !s.anyOf.some((sub) => validateJsonSchema(value, sub, path).length === 0))
+    errors.push(`${path} matches none of the allowed shapes`);
+  if (Array.isArray(s.oneOf) && s.oneOf.filter((sub) => validateJsonSchema(value, sub, path).length === 0).length !== 1)
+    errors.push(`${path} should match exactly one allowed shape`);
   return errors;
 }
 
@@ -103,7 +107,9 @@ export class SchemaValidatorProvider implements jsonSchemaValidator {
   getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
     return (input: unknown) => {
       const errors = validateJsonSchema(input, schema);
-      return errors.length === 0 ? { valid: true, data: input as T, errorMessage: undefined } : { valid: false, data: undefined, errorMessage: errors.join('; ') };
+      return errors.length === 0
+        ? { valid: true, data: input as T, errorMessage: undefined }
+        : { valid: false, data: undefined, errorMessage: errors.join('; ') };
     };
   }
 }
