@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { ClearButton } from '../../components/ClearButton';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PasteBox } from '../../components/PasteBox';
 import { TestingOnlyNote } from '../../components/TestingOnlyNote';
 import { TokenDetail } from '../../components/TokenDetail';
@@ -73,22 +74,26 @@ export function App({ feed }: { feed: TokenFeed }) {
             )}
           </aside>
           <div className="detail-pane">
-            {row ? (
-              <TokenDetail
-                row={row}
-                replacedBy={rotations.get(row.fingerprint)}
-                nowMs={state.nowMs}
-                warningWindowSeconds={warningWindowSeconds}
-                revealed={state.revealed}
-                onToggleReveal={panelActions.toggleReveal}
-                copy={copyText}
-              />
-            ) : (
-              <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
-            )}
+            <ErrorBoundary key={row?.fingerprint} area="token detail">
+              {row ? (
+                <TokenDetail
+                  row={row}
+                  replacedBy={rotations.get(row.fingerprint)}
+                  nowMs={state.nowMs}
+                  warningWindowSeconds={warningWindowSeconds}
+                  revealed={state.revealed}
+                  onToggleReveal={panelActions.toggleReveal}
+                  copy={copyText}
+                />
+              ) : (
+                <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
+              )}
+            </ErrorBoundary>
           </div>
         </div>
-        <McpSection />
+        <ErrorBoundary area="MCP test">
+          <McpSection />
+        </ErrorBoundary>
       </main>
       <footer
         className="status-bar"

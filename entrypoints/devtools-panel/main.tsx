@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { loadRecentTargets, loadSettings } from '../../platform/settings';
 import { mcpActions } from './mcpStore';
 import { connectTokenFeed } from '../../platform/tokenFeed';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { App } from './App';
 import { panelActions } from './store';
 import { startClock } from './clock';
@@ -13,4 +14,8 @@ void loadSettings().then(panelActions.setSettings);
 void loadRecentTargets().then(mcpActions.setRecentTargets);
 
 // data-ready (TEST-CONTRACT) is set by App once it has rendered: the feed is open and the DOM is there.
-createRoot(document.getElementById('root')!).render(<App feed={feed} />);
+createRoot(document.getElementById('root')!).render(
+  <ErrorBoundary area="panel">
+    <App feed={feed} />
+  </ErrorBoundary>,
+);
