@@ -105,3 +105,9 @@ export function evalInInspectedPage<T>(expression: string): Promise<T | undefine
     }
   });
 }
+
+/** DevTools' colour theme ("dark" or "default"), so the panel matches it rather than the OS. */
+export function devtoolsTheme(): 'dark' | 'light' | undefined {
+  const name = (browser.devtools?.panels as { themeName?: string } | undefined)?.themeName;
+  return name === 'dark' ? 'dark' : name ? 'light' : undefined;
+}

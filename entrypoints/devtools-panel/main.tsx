@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { devtoolsTheme } from '../../platform/devtoolsNetwork';
 import { loadRecentTargets, loadSettings } from '../../platform/settings';
 import { mcpActions } from './mcpStore';
 import { connectTokenFeed } from '../../platform/tokenFeed';
@@ -8,6 +9,8 @@ import { panelActions } from './store';
 import { startClock } from './clock';
 
 // Browser glue for the panel lives here; components get what they need as props.
+const theme = devtoolsTheme();
+if (theme) document.documentElement.dataset.theme = theme;
 const feed = connectTokenFeed(panelActions.receive);
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);
