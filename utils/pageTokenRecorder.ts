@@ -36,6 +36,33 @@ export function installPageTokenRecorder(): boolean {
     }),
   });
 
+  // Reads a copy of the body, at most MAX_BYTES of it, so a huge or endless response costs nothing.
+  const readCopy = async (response: Response): Promise<string | undefined> => {
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    if (length > MAX_BYTES) return undefined;
+    const reader = response.clone().body?.getReader();
+    if (!reader) return undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_BYTES) {
+        void reader.cancel();
+        return undefined;
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      bytes.set(c, offset);
+      offset += c.length;
+    }
+    return new TextDecoder().decode(bytes);
+  };
+
   const originalFetch = window.fetch;
   if (typeof originalFetch === 'function') {
     window.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
@@ -44,13 +71,10 @@ export function installPageTokenRecorder(): boolean {
         (response) => {
           const type = response.headers.get('content-type');
           if (!/json/i.test(type ?? '')) return;
-          response
-            .clone()
-            .text()
-            .then(
-              (text) => record(response.url, type, text),
-              () => {},
-            );
+          readCopy(response).then(
+            (text) => text !== undefined && record(response.url, type, text),
+            () => {},
+          );
         },
         () => {},
       );
