@@ -6,6 +6,9 @@ import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
 import { ClaimsTable } from './ClaimsTable';
 import { CopyButton } from './CopyButton';
 import { ExpiryBanner } from './ExpiryBanner';
+import { SignatureCheck, type SignatureState } from './SignatureCheck';
+import { claimsOf } from '../utils/decodeToken';
+import { suggestJwksUrl } from '../utils/verifyJwt';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 
@@ -18,6 +21,8 @@ interface Props {
   revealed: boolean;
   onToggleReveal(): void;
   copy(text: string): Promise<boolean>;
+  signature?: SignatureState;
+  onVerifySignature(jwksUrl: string): void;
 }
 
 const KIND_TEXT = { jwt: 'JWT (signed, JWS)', jwe: 'JWE (encrypted)', opaque: 'Opaque token', malformed: 'Malformed token' } as const;
@@ -31,7 +36,7 @@ const SOURCE_TEXT: Record<string, string> = {
   pasted: 'pasted by you',
 };
 
-export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, revealed, onToggleReveal, copy }: Props) {
+export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, revealed, onToggleReveal, copy, signature, onVerifySignature }: Props) {
   const timing = tokenTiming(row, nowMs, warningWindowSeconds);
   const { decoded } = row;
   const { facts } = timing;
@@ -138,6 +143,9 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
             {JSON.stringify(decoded.header, null, 2)}
           </pre>
           {decoded.kind === 'jwt' && !decoded.signed && <p className="warn">Unsigned ("alg": "none"): decoded, but it proves nothing.</p>}
+          {decoded.kind === 'jwt' && decoded.signed && (
+            <SignatureCheck key={row.fingerprint} suggestedUrl={suggestJwksUrl(claimsOf(decoded).iss)} result={signature} onVerify={onVerifySignature} />
+          )}
           {decoded.kind === 'jwe' && <p className="muted">Encrypted: only the header can be read; the payload needs the recipient's key.</p>}
         </Section>
       )}

@@ -60,6 +60,19 @@ describe('the MCP Tokens panel in real Chromium DevTools', () => {
     );
   });
 
+  it("verifies the selected JWT's signature against the issuer's key set, and explains a URL that is no key set", async () => {
+    const suggested = await env.s.panel.$eval('[data-testid="jwks-url"]', (e) => (e as HTMLInputElement).value);
+    expect(suggested).toBe(`${env.demo.url}/.well-known/jwks.json`);
+    await clickInPanel(env.s.panel, '[data-testid="verify-signature"]');
+    const valid = await env.s.panel.waitForSelector('[data-testid="signature-result"][data-state="valid"]');
+    expect(await valid!.evaluate((e) => e.textContent)).toMatch(/signed with RS256 by key demo-/);
+
+    await fillInPanel(env.s.panel, '[data-testid="jwks-url"]', `${env.demo.url}/`);
+    await clickInPanel(env.s.panel, '[data-testid="verify-signature"]');
+    const error = await env.s.panel.waitForSelector('[data-testid="signature-result"][data-state="error"]');
+    expect(await error!.evaluate((e) => e.textContent)).toMatch(/HTML page/);
+  });
+
   it('masks the token until Reveal is pressed', async () => {
     const value = await env.s.panel.$eval('[data-testid="token-value"]', (e) => e.textContent ?? '');
     expect(value).toContain('…');

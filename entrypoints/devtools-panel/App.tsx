@@ -84,6 +84,8 @@ export function App({ feed }: { feed: TokenFeed }) {
                   revealed={state.revealed}
                   onToggleReveal={panelActions.toggleReveal}
                   copy={copyText}
+                  signature={state.signatures[row.fingerprint]}
+                  onVerifySignature={(url) => void panelActions.verifySignature(row, url)}
                 />
               ) : (
                 <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>

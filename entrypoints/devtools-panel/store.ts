@@ -2,7 +2,9 @@ import { create } from 'zustand';
 import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings';
 import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
 import { mergeRows, sortRows } from '../../utils/panelRows';
+import type { SignatureState } from '../../components/SignatureCheck';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
+import { verifyJwtSignature } from '../../utils/verifyJwt';
 import type { TokenRow } from '../../utils/tokenLedger';
 
 export interface PanelState {
@@ -19,6 +21,8 @@ export interface PanelState {
   lastNavigation?: { url: string; at: number };
   /** MCP endpoints seen in traffic, most recent first. */
   targets: McpTarget[];
+  /** Signature checks by token fingerprint. */
+  signatures: Record<string, SignatureState>;
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -29,6 +33,7 @@ export const usePanelStore = create<PanelState>(() => ({
   stats: EMPTY_CAPTURE_STATS,
   connected: false,
   targets: [],
+  signatures: {},
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
@@ -63,6 +68,11 @@ export const panelActions = {
   },
   setSettings(settings: InspectorSettings) {
     usePanelStore.setState({ settings });
+  },
+  async verifySignature(row: TokenRow, jwksUrl: string) {
+    const put = (check: SignatureState) => usePanelStore.setState((s) => ({ signatures: { ...s.signatures, [row.fingerprint]: check } }));
+    put({ state: 'running', jwksUrl });
+    put(await verifyJwtSignature(row.value, jwksUrl, (url, init) => fetch(url, init)));
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });
