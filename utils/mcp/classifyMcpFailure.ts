@@ -100,7 +100,9 @@ function classifyResponse(e: HttpExchange, ctx: FailureContext, errorText: strin
         message: `The token expired ${formatDuration(ctx.nowMs / 1000 - expiresAt)} ago (at ${formatUtc(expiresAt)}): sign in to the portal again and the panel will pick up the new one.`,
       };
     }
-    if (serverSaysExpired) {
+    // Without a known expiry or a more precise challenge, a 401 body saying "expired" is believed.
+    const bodySaysExpired = expiresAt === undefined && ctx.token !== undefined && !challenge?.error_description && /\bexpired\b/i.test(e.bodySnippet ?? '');
+    if (serverSaysExpired || bodySaysExpired) {
       return {
         ...base,
         kind: 'token-expired',

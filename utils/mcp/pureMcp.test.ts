@@ -118,6 +118,11 @@ describe('classifyMcpFailure from real-shaped responses', () => {
     expect(f.message).toMatch(/expired 3 m 0 s ago \(at 2027-01-15T07:57:00Z\)/);
     expect(classifyMcpFailure(ctx([exchange(401, { 'www-authenticate': wa })], { token: {} })).kind).toBe('token-expired');
   });
+  it('believes a 401 body that says "expired" only when the token\'s own expiry is unknown', () => {
+    const body = '{"error":"unauthorized","message":"Token expired or invalid"}';
+    expect(classifyMcpFailure(ctx([exchange(401, {}, body)], { token: {} })).kind).toBe('token-expired');
+    expect(classifyMcpFailure(ctx([exchange(401, {}, body)], { token: { expiresAt: 1_900_000_000 } })).kind).toBe('unauthorized');
+  });
   it('unauthorized for a 401 with a live or missing token', () => {
     const plain = 'Bearer resource_metadata="https://x/.well-known/oauth-protected-resource"';
     expect(classifyMcpFailure(ctx([exchange(401, { 'www-authenticate': plain })], { token: { expiresAt: 1_900_000_000 } })).kind).toBe('unauthorized');
