@@ -19,12 +19,13 @@ const JSON_RPC_METHODS = /"method"\s*:\s*"(initialize|tools\/list|tools\/call|no
 export function detectMcpTarget(entry: HarEntryLike): Omit<McpTarget, 'hits' | 'lastSeen'> | undefined {
   const raw = entry.request.url;
   if (!/^https?:/i.test(raw)) return undefined;
-  const url = urlWithoutQuery(raw).replace(/\/+$/, '');
+  // The URL exactly as the page used it (a trailing slash can matter to the server); only the query goes.
+  const url = urlWithoutQuery(raw);
   const origin = originOf(raw);
   const path = url.slice(origin.length);
-  if (/\/sse\/messages?$/i.test(path)) return { url: url.replace(/\/messages?$/i, ''), origin, transportHint: 'sse' };
-  if (/\/mcp$/i.test(path)) return { url, origin, transportHint: 'streamable-http' };
-  if (/\/sse$/i.test(path)) return { url, origin, transportHint: 'sse' };
+  if (/\/sse\/messages?\/?$/i.test(path)) return { url: url.replace(/\/messages?\/?$/i, ''), origin, transportHint: 'sse' };
+  if (/\/mcp\/?$/i.test(path)) return { url, origin, transportHint: 'streamable-http' };
+  if (/\/sse\/?$/i.test(path)) return { url, origin, transportHint: 'sse' };
   const body = entry.request.postData?.text;
   if (entry.request.method === 'POST' && body && body.length < 64 * 1024 && JSON_RPC_METHODS.test(body) && /"jsonrpc"\s*:\s*"2\.0"/.test(body)) {
     return { url, origin, transportHint: 'unknown' };

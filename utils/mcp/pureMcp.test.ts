@@ -18,6 +18,7 @@ describe('detectMcpTarget', () => {
       transportHint: 'streamable-http',
     });
     expect(detectMcpTarget(harEntry({ url: 'https://w.example.dev/sse' }))?.transportHint).toBe('sse');
+    expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://w.example.dev/mcp/' }))?.url).toBe('https://w.example.dev/mcp/');
     expect(detectMcpTarget(harEntry({ method: 'POST', url: 'https://w.example.dev/sse/message?sessionId=abc' }))?.url).toBe('https://w.example.dev/sse');
     const rpc = harEntry({
       method: 'POST',
