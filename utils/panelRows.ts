@@ -18,3 +18,14 @@ export function resolveSelection(rows: TokenRow[], selected: string | undefined)
   if (selected && rows.some((r) => r.fingerprint === selected)) return selected;
   return rows[0]?.fingerprint;
 }
+
+/** Rows whose label, kind, status, origin, claim subject or fingerprint contain every word typed. */
+export function filterRows(rows: TokenRow[], query: string, describe: (row: TokenRow) => string): TokenRow[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((row) => {
+    const haystack =
+      `${describe(row)} ${row.decoded.kind} ${row.sources.join(' ')} ${row.origins.join(' ')} ${row.names.join(' ')} ${row.fingerprint}`.toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}

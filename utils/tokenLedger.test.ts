@@ -75,3 +75,18 @@ describe('TokenLedger', () => {
     expect(session.stats.requestsSeen).toBe(0);
   });
 });
+
+describe('filterRows', async () => {
+  const { filterRows } = await import('./panelRows');
+  const { tokenLabel } = await import('./tokenTiming');
+  it('keeps rows matching every typed word, across label, kind, source and origin', () => {
+    const session = new CaptureSession();
+    session.ingest(harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: 'Bearer opaque-token-1' } }));
+    session.ingest(harEntry({ url: 'https://other.example.com/', requestCookies: [{ name: 'CF_Authorization', value: 'cookie-token-1' }] }));
+    const rows = session.ledger.all();
+    expect(filterRows(rows, '', tokenLabel)).toHaveLength(2);
+    expect(filterRows(rows, 'cookie other', tokenLabel).map((r) => r.value)).toEqual(['cookie-token-1']);
+    expect(filterRows(rows, 'PORTAL opaque', tokenLabel).map((r) => r.value)).toEqual(['opaque-token-1']);
+    expect(filterRows(rows, 'nothing-like-this', tokenLabel)).toEqual([]);
+  });
+});

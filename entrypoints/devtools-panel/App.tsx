@@ -11,7 +11,8 @@ import { saveSettings } from '../../platform/settings';
 import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/fingerprint';
-import { resolveSelection } from '../../utils/panelRows';
+import { filterRows, resolveSelection } from '../../utils/panelRows';
+import { tokenLabel } from '../../utils/tokenTiming';
 import { parsePastedToken } from '../../utils/parsePastedToken';
 import type { InspectorSettings } from '../../utils/settings';
 import { McpSection } from './McpSection';
@@ -26,6 +27,7 @@ export function App({ feed }: { feed: TokenFeed }) {
   const selected = resolveSelection(state.rows, state.selected);
   const row = state.rows.find((r) => r.fingerprint === selected);
   const rotations = useMemo(() => findRotations(state.rows), [state.rows]);
+  const visibleRows = useMemo(() => filterRows(state.rows, state.filter, tokenLabel), [state.rows, state.filter]);
 
   const paste = (text: string) => {
     const result = parsePastedToken(text);
@@ -60,9 +62,21 @@ export function App({ feed }: { feed: TokenFeed }) {
       <main className="workspace">
         <div className="split">
           <aside className="list-pane">
+            {state.rows.length > 0 && (
+              <input
+                className="token-filter"
+                data-testid="token-filter"
+                type="search"
+                placeholder="Filter tokens (origin, kind, cookie, …)"
+                aria-label="Filter tokens"
+                value={state.filter}
+                onChange={(e) => panelActions.setFilter(e.target.value)}
+              />
+            )}
+            {state.rows.length > 0 && visibleRows.length === 0 && <p className="muted empty">No token matches “{state.filter}”.</p>}
             {state.rows.length > 0 ? (
               <TokenList
-                rows={state.rows}
+                rows={visibleRows}
                 rotations={rotations}
                 selected={selected}
                 nowMs={state.nowMs}

@@ -21,6 +21,8 @@ export interface PanelState {
   lastNavigation?: { url: string; at: number };
   /** MCP endpoints seen in traffic, most recent first. */
   targets: McpTarget[];
+  /** Text typed into the list's filter box. */
+  filter: string;
   /** Signature checks by token fingerprint. */
   signatures: Record<string, SignatureState>;
 }
@@ -34,6 +36,7 @@ export const usePanelStore = create<PanelState>(() => ({
   connected: false,
   targets: [],
   signatures: {},
+  filter: '',
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
@@ -56,6 +59,9 @@ export const panelActions = {
   },
   select(fingerprint: string) {
     usePanelStore.setState((s) => (s.selected === fingerprint ? {} : { selected: fingerprint, revealed: false }));
+  },
+  setFilter(filter: string) {
+    usePanelStore.setState({ filter });
   },
   toggleReveal() {
     usePanelStore.setState((s) => ({ revealed: !s.revealed }));
