@@ -24,13 +24,16 @@ export function installPageTokenRecorder(): boolean {
     if (entries.length > MAX) entries.shift();
   };
   Object.defineProperty(w, KEY, {
+    configurable: true,
     value: Object.freeze({
-      take(url: string): string | null {
+      // The copy of the response to the request to `url` that started at `startedAt` (ms): the first
+      // one recorded after it, so an older response from the same endpoint is never mistaken for it.
+      take(url: string, startedAt: number): string | null {
         const now = Date.now();
         for (let i = entries.length - 1; i >= 0; i--) {
           if (now - entries[i].at > TTL_MS) entries.splice(i, 1);
         }
-        const i = entries.findIndex((e) => e.url === url);
+        const i = entries.findIndex((e) => e.url === url && e.at >= startedAt);
         return i < 0 ? null : entries.splice(i, 1)[0].body;
       },
     }),
@@ -98,6 +101,6 @@ export function installPageTokenRecorder(): boolean {
 
 export const PAGE_RECORDER_SOURCE = `(${installPageTokenRecorder.toString()})()`;
 
-export function takeRecordedBodyExpression(url: string): string {
-  return `(window.__mcpTokenInspectorRecorder ? window.__mcpTokenInspectorRecorder.take(${JSON.stringify(url)}) : null)`;
+export function takeRecordedBodyExpression(url: string, startedAt: number): string {
+  return `(window.__mcpTokenInspectorRecorder ? window.__mcpTokenInspectorRecorder.take(${JSON.stringify(url)}, ${Number(startedAt) || 0}) : null)`;
 }

@@ -78,7 +78,7 @@ export function startCapture(tabId: number): void {
     let body: string | undefined;
     let bodyLost = false;
     if (mayCarryTokens(request.entry)) {
-      body = (await request.readBody()) ?? (await recoverBodyFromPage(request.entry.request.url));
+      body = (await request.readBody()) ?? (await recoverBodyFromPage(request.entry.request.url, Date.parse(request.entry.startedDateTime)));
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
@@ -127,10 +127,10 @@ export function startCapture(tabId: number): void {
 }
 
 /** DevTools lost the body (the page changed its URL): ask the page recorder, once more a moment later if it is still copying. */
-async function recoverBodyFromPage(url: string): Promise<string | undefined> {
+async function recoverBodyFromPage(url: string, startedAt: number): Promise<string | undefined> {
   for (const delay of [0, 150]) {
     if (delay) await new Promise((r) => setTimeout(r, delay));
-    const body = await evalInInspectedPage<string | null>(takeRecordedBodyExpression(url));
+    const body = await evalInInspectedPage<string | null>(takeRecordedBodyExpression(url, startedAt));
     if (typeof body === 'string') return body;
   }
   return undefined;
