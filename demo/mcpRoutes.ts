@@ -33,6 +33,19 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
   const authorize = async (req: IncomingMessage, res: ServerResponse, cors: boolean): Promise<boolean> => {
     const token = bearerToken(req);
     const headers = cors ? CORS_HEADERS : {};
+    // Like a portal behind Cloudflare Access: the app's CF_Authorization JWT in cf-access-token also works.
+    const accessToken = req.headers['cf-access-token'];
+    if (!token && typeof accessToken === 'string') {
+      const access = await issuer.checkAccessJwt(accessToken);
+      if (access.ok) return true;
+      sendJson(
+        res,
+        401,
+        { error: 'unauthorized', message: access.description },
+        { ...headers, 'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${access.description}"` },
+      );
+      return false;
+    }
     if (!token) {
       sendJson(
         res,

@@ -29,6 +29,8 @@ export class TokenIssuer {
   private readonly refresh = new Map<string, { sub: string; kind: AccessKind; ttl: number }>();
   private readonly keys = generateKeyPair('RS256', { extractable: true });
   private readonly kid = `demo-${randomBytes(4).toString('hex')}`;
+  /** The Access application's audience tag, carried in the CF_Authorization JWT's "aud". */
+  readonly accessAud = randomBytes(16).toString('hex');
 
   constructor(
     readonly issuer: string,
@@ -64,9 +66,24 @@ export class TokenIssuer {
   /** The Cloudflare Access session cookie: an RS256 JWT with the claims Access puts in it. */
   async accessCookie(sub: string, ttl: number): Promise<string> {
     return this.signJwt(
-      { sub, email: `${sub}@example.com`, type: 'app', identity_nonce: randomBytes(8).toString('hex'), country: 'NL', aud: [randomBytes(16).toString('hex')] },
+      { sub, email: `${sub}@example.com`, type: 'app', identity_nonce: randomBytes(8).toString('hex'), country: 'NL', aud: [this.accessAud] },
       ttl,
     );
+  }
+
+  /** What Cloudflare Access does with a `cf-access-token` header: verify the app's CF_Authorization JWT. */
+  async checkAccessJwt(token: string): Promise<TokenCheck> {
+    try {
+      const { payload } = await jwtVerify(token, createLocalJWKSet(await this.jwks()), {
+        issuer: this.issuer,
+        audience: this.accessAud,
+        currentDate: new Date(this.now() * 1000),
+      });
+      return { ok: true, sub: String(payload.sub), exp: Number(payload.exp) };
+    } catch (error) {
+      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      return { ok: false, error: 'invalid_token', description: expired ? 'The Access session expired' : 'The Access token is not valid for this application' };
+    }
   }
 
   async check(token: string): Promise<TokenCheck> {

@@ -77,6 +77,15 @@ describe('Test tools now, through the real panel', () => {
     await env.s.panel.waitForSelector('[data-testid="tool-result"][data-is-error="true"]');
   });
 
+  it('passes with the CF_Authorization cookie picked by hand: it goes out as cf-access-token', async () => {
+    const cookieRow = await waitForRow(env.s.panel, { source: 'cookie', kind: 'jwt' });
+    await env.s.panel.select('[data-testid="auth-token"]', `token:${cookieRow.fingerprint}`);
+    const report = await testToolsNow(env.s.panel);
+    expect(report, report.headline).toMatchObject({ outcome: 'pass' });
+    expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain(`${cookieRow.fingerprint}`);
+    expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain('sent as cf-access-token');
+  });
+
   it('passes against the worker endpoint with no token', async () => {
     await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/worker/mcp`);
     await clickInPanel(env.s.panel, '[data-testid="preset-worker"]');

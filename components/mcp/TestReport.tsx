@@ -84,7 +84,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
         <dt>Token</dt>
         <dd data-testid="report-token">
           {report.token
-            ? `${report.token.fingerprint} · ${tokenLeft === undefined ? 'expiry unknown' : tokenLeft > 0 ? `${formatDuration(tokenLeft)} left` : `expired ${formatDuration(tokenLeft)} ago`}`
+            ? `${report.token.fingerprint} · ${tokenLeft === undefined ? 'expiry unknown' : tokenLeft > 0 ? `${formatDuration(tokenLeft)} left` : `expired ${formatDuration(tokenLeft)} ago`}${report.token.sendAs === 'cf-access-token' ? ' · sent as cf-access-token' : ''}`
             : 'none sent'}
         </dd>
         {report.instructions && (

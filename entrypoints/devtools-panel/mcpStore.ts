@@ -70,7 +70,12 @@ function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
   if (!headers.ok) return { error: `Extra headers: ${headers.error}` };
   const chosen = chooseToken(rows, parsed.href, get().tokenChoice, Date.now());
   const token = chosen.row
-    ? { value: chosen.row.value, fingerprint: chosen.row.fingerprint, expiresAt: expiryFacts(chosen.row.decoded, chosen.row.issuedExpiresAt).expiresAt }
+    ? {
+        value: chosen.row.value,
+        fingerprint: chosen.row.fingerprint,
+        expiresAt: expiryFacts(chosen.row.decoded, chosen.row.issuedExpiresAt).expiresAt,
+        sendAs: chosen.sendAs,
+      }
     : undefined;
   return { url: parsed.href, auth: { token, headers: headers.headers } };
 }

@@ -3,11 +3,22 @@ import { tokenTiming } from '../tokenTiming';
 
 export type TokenChoice = { mode: 'auto' } | { mode: 'none' } | { mode: 'token'; fingerprint: string };
 
+/** How the token travels: as a bearer, or — for a Cloudflare Access CF_Authorization JWT — in the `cf-access-token` header Access reads. */
+export type SendAs = 'bearer' | 'cf-access-token';
+
 export interface ChosenToken {
   row?: TokenRow;
+  sendAs: SendAs;
   /** Why this token (or none): shown next to the choice. */
   reason: string;
 }
+
+/** A CF_Authorization cookie the page only ever sent as a cookie: Access also accepts it as `cf-access-token`. */
+export function isAccessCookie(row: TokenRow): boolean {
+  return row.decoded.kind === 'jwt' && row.names.some((n) => /^cf_authorization$/i.test(n)) && row.sources.every((s) => s === 'cookie' || s === 'set-cookie');
+}
+
+const sendAsFor = (row: TokenRow): SendAs => (isAccessCookie(row) ? 'cf-access-token' : 'bearer');
 
 /** Tokens a server accepts as `Authorization: Bearer`: not refresh tokens, not undecodable junk. */
 export function isBearerCandidate(row: TokenRow): boolean {
@@ -18,20 +29,27 @@ export function isBearerCandidate(row: TokenRow): boolean {
 
 /**
  * The token to send to `targetUrl`. Auto picks the freshest non-expired token the page itself sent
- * (or received from a token endpoint) on the target's origin — never a token from another site —
- * and only when all of those have expired, the newest expired one.
+ * (or received from a token endpoint) on the target's origin — never a token from another site.
+ * When all of those have expired it still sends the newest, so the report can say when it expired.
+ * Only when the page used no bearer there: its Cloudflare Access session, then a pasted token.
  */
 export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenChoice, nowMs: number): ChosenToken {
-  if (choice.mode === 'none') return { reason: 'No token: requests go out without Authorization.' };
+  if (choice.mode === 'none') return { sendAs: 'bearer', reason: 'No token: requests go out without Authorization.' };
   if (choice.mode === 'token') {
     const row = rows.find((r) => r.fingerprint === choice.fingerprint);
-    return row ? { row, reason: 'Chosen by you.' } : { reason: 'The chosen token is no longer in the list.' };
+    if (!row) return { sendAs: 'bearer', reason: 'The chosen token is no longer in the list.' };
+    return {
+      row,
+      sendAs: sendAsFor(row),
+      reason: isAccessCookie(row) ? 'Chosen by you; sent as the cf-access-token header, as Cloudflare Access expects.' : 'Chosen by you.',
+    };
   }
   let origin: string;
   try {
     origin = new URL(targetUrl).origin;
   } catch {
     return {
+      sendAs: 'bearer',
       reason: targetUrl.trim() === '' ? 'Enter the MCP endpoint above; the token is picked for its origin.' : 'Enter a valid URL to pick a token for it.',
     };
   }
@@ -43,15 +61,29 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   // Prefer what the page actually sent as a bearer; then the freshest.
   const rank = (r: TokenRow) => (r.sources.includes('authorization-header') ? 1 : 0);
   const best = [...live].sort((a, b) => rank(b) - rank(a) || b.lastSeen - a.lastSeen)[0];
-  if (best) return { row: best, reason: `The freshest unexpired token the page used with ${origin}.` };
+  if (best) return { row: best, sendAs: 'bearer', reason: `The freshest unexpired token the page used with ${origin}.` };
   // All expired: still send the newest, so the report can say "expired N minutes ago" instead of "no token".
   const newestExpired = [...usable].sort((a, b) => b.lastSeen - a.lastSeen)[0];
   if (newestExpired)
-    return { row: newestExpired, reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.` };
+    return {
+      row: newestExpired,
+      sendAs: 'bearer',
+      reason: `Every token the page used with ${origin} has expired (this is the newest): sign in to the page again.`,
+    };
+  // The page used no bearer with this origin: its live Cloudflare Access session is the next best credential.
+  const access = rows
+    .filter((r) => isAccessCookie(r) && r.origins.includes(origin) && tokenTiming(r, nowMs, 0).status !== 'expired')
+    .sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  if (access)
+    return {
+      row: access,
+      sendAs: 'cf-access-token',
+      reason: `The page's Cloudflare Access session (CF_Authorization) for ${origin}, sent as the cf-access-token header.`,
+    };
   // Nothing from the page for this origin: a token the user pasted is there to be used.
   const pasted = rows
     .filter((r) => r.sources.includes('pasted') && isBearerCandidate(r) && tokenTiming(r, nowMs, 0).status !== 'expired')
     .sort((a, b) => b.lastSeen - a.lastSeen)[0];
-  if (pasted) return { row: pasted, reason: `The token you pasted (the page has not sent one to ${origin}).` };
-  return { reason: `The page has not sent a token to ${origin}: pick one, paste one, or send none.` };
+  if (pasted) return { row: pasted, sendAs: 'bearer', reason: `The token you pasted (the page has not sent one to ${origin}).` };
+  return { sendAs: 'bearer', reason: `The page has not sent a token to ${origin}: pick one, paste one, or send none.` };
 }

@@ -12,7 +12,7 @@ export type TransportKind = 'streamable-http' | 'sse';
 
 export interface McpAuth {
   /** Sent as `Authorization: Bearer`; only its fingerprint and expiry ever appear in reports. */
-  token?: { value: string; fingerprint: string; expiresAt?: number };
+  token?: { value: string; fingerprint: string; expiresAt?: number; sendAs?: 'bearer' | 'cf-access-token' };
   /** Extra request headers (CF-Access-Client-Id / -Secret, an API key …), in memory only. */
   headers?: Record<string, string>;
 }
@@ -142,7 +142,9 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
   };
   const fetchFn = recordingFetch(options.fetch ?? ((url, init) => fetch(url, init)), record, signal);
   const headers: Record<string, string> = { ...(options.auth.headers ?? {}) };
-  if (options.auth.token) headers.Authorization = `Bearer ${options.auth.token.value}`;
+  const token = options.auth.token;
+  if (token?.sendAs === 'cf-access-token') headers['cf-access-token'] = token.value;
+  else if (token) headers.Authorization = `Bearer ${token.value}`;
   const url = new URL(options.url);
   const inner: Transport =
     kind === 'streamable-http'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
+import { signedJwt } from '../../test-support/tokens';
 import { CaptureSession } from '../captureSession';
 import { chooseToken } from './chooseToken';
 import { classifyMcpFailure, type FailureContext } from './classifyMcpFailure';
@@ -69,6 +70,7 @@ describe('chooseToken', () => {
   });
   it('never picks a token from another origin or a refresh token; an expired one only when nothing else is left', () => {
     expect(chooseToken(rows, 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toEqual({
+      sendAs: 'bearer',
       reason: expect.stringMatching(/has not sent a token to https:\/\/third/),
     });
     const onlyExpired = rows.filter((r) => r.value === 'oauth:expired-one' || r.value === 'oauth:refresh-x');
@@ -82,6 +84,27 @@ describe('chooseToken', () => {
     expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({
       row: { value: 'pasted-live-token' },
       reason: expect.stringMatching(/you pasted/),
+    });
+  });
+  it("sends the page's Cloudflare Access session as cf-access-token when the page used no bearer with the origin", async () => {
+    const access = new CaptureSession();
+    const cookieJwt = await signedJwt({ iss: 'https://team.cloudflareaccess.com', sub: 'u', exp: NOW / 1000 + 3600 });
+    access.ingest(
+      harEntry({
+        url: 'https://portal.example.com/',
+        requestCookies: [{ name: 'CF_Authorization', value: cookieJwt }],
+        startedDateTime: '2026-11-26T12:05:00Z',
+      }),
+    );
+    const chosen = chooseToken(access.ledger.all(), 'https://portal.example.com/mcp', { mode: 'auto' }, NOW);
+    expect(chosen).toMatchObject({ row: { value: cookieJwt }, sendAs: 'cf-access-token' });
+    // A bearer the page sent to the origin still wins.
+    access.ingest(
+      harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: 'Bearer bearer-token-1' }, startedDateTime: '2026-11-26T12:06:00Z' }),
+    );
+    expect(chooseToken(access.ledger.all(), 'https://portal.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({
+      row: { value: 'bearer-token-1' },
+      sendAs: 'bearer',
     });
   });
   it('honours an explicit choice and "no token"', () => {

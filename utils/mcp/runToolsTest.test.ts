@@ -39,6 +39,14 @@ describe('runToolsTest against the demo servers', () => {
     expect(report.exchanges.map((e) => e.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST', 'POST']);
   });
 
+  it('passes with the Cloudflare Access session JWT sent as cf-access-token, as a portal behind Access accepts', async () => {
+    const cookie = await demo.issuer.accessCookie('demo', 3600);
+    const report = await run({ auth: { token: { value: cookie, fingerprint: 'c', sendAs: 'cf-access-token' } } });
+    expect(report).toMatchObject({ outcome: 'pass', token: { sendAs: 'cf-access-token' } });
+    expect(report.exchanges[0].requestHeaders).toMatchObject({ 'cf-access-token': '[redacted]' });
+    expect(report.exchanges[0].requestHeaders.authorization).toBeUndefined();
+  });
+
   it('works with an opaque token checked against the portal store', async () => {
     expect((await run({ auth: { token: await token(600, 'opaque') } })).outcome).toBe('pass');
   });

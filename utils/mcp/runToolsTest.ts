@@ -30,7 +30,7 @@ export interface McpTestReport {
   failure?: McpFailure;
   exchanges: HttpExchange[];
   messages: JsonRpcLogEntry[];
-  token?: { fingerprint: string; expiresAt?: number; remainingSeconds?: number };
+  token?: { fingerprint: string; expiresAt?: number; remainingSeconds?: number; sendAs?: 'bearer' | 'cf-access-token' };
   totalMs: number;
   finishedAt: number;
 }
@@ -77,6 +77,7 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
           fingerprint: token.fingerprint,
           expiresAt: token.expiresAt,
           remainingSeconds: token.expiresAt === undefined ? undefined : remainingSeconds(token.expiresAt, now()),
+          ...(token.sendAs ? { sendAs: token.sendAs } : {}),
         }
       : undefined,
     totalMs: result.totalMs,
