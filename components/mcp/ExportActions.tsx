@@ -7,13 +7,14 @@ interface Props {
   serverName?: string;
   /** The token the test sent, if any; copied only when the user ticks the box. */
   token?: string;
+  sendAs?: 'bearer' | 'cf-access-token';
   copy(text: string): Promise<boolean>;
 }
 
 /** Take the tested server elsewhere: the Claude API connector config and a curl call, token redacted by default. */
-export function ExportActions({ url, serverName, token, copy }: Props) {
+export function ExportActions({ url, serverName, token, sendAs, copy }: Props) {
   const [includeToken, setIncludeToken] = useState(false);
-  const input = { url, serverName, hasToken: token !== undefined, token: includeToken ? token : undefined };
+  const input = { url, serverName, sendAs, hasToken: token !== undefined, token: includeToken ? token : undefined };
   return (
     <div className="actions export-actions">
       <CopyButton label="Copy as Claude API MCP connector" text={() => claudeConnectorSnippet(input)} copy={copy} testId="copy-connector" />

@@ -70,6 +70,7 @@ export function McpSection() {
           url={mcp.report.url}
           serverName={mcp.report.server?.name}
           token={rows.find((r) => r.fingerprint === mcp.report?.token?.fingerprint)?.value}
+          sendAs={mcp.report.token?.sendAs}
           copy={copyText}
         />
       )}

@@ -284,5 +284,6 @@ describe('export snippets', () => {
     const curl = curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true, token: "it's-secret" });
     expect(curl).toContain(`-H 'Authorization: Bearer it'\\''s-secret'`);
     expect(curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true })).toContain('Bearer <TOKEN>');
+    expect(curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true, sendAs: 'cf-access-token' })).toContain("-H 'cf-access-token: <TOKEN>'");
   });
 });
