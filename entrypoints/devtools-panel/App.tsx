@@ -84,7 +84,7 @@ export function App({ feed }: { feed: TokenFeed }) {
                 onSelect={panelActions.select}
               />
             ) : (
-              <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
+              <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} nowMs={state.nowMs} />
             )}
           </aside>
           <div className="detail-pane">
@@ -132,8 +132,19 @@ export function App({ feed }: { feed: TokenFeed }) {
   );
 }
 
-function EmptyList({ connected, standalone }: { connected: boolean; standalone: boolean }) {
-  if (!connected) return <p className="muted empty">Connecting to the capture…</p>;
+const PANEL_OPENED_AT = Date.now();
+
+function EmptyList({ connected, standalone, nowMs }: { connected: boolean; standalone: boolean; nowMs: number }) {
+  if (!connected) {
+    // The devtools page answers within milliseconds; after a few seconds, say so instead of waiting silently.
+    return nowMs - PANEL_OPENED_AT < 3000 ? (
+      <p className="muted empty">Connecting to the capture…</p>
+    ) : (
+      <p className="warn empty" data-testid="capture-unreachable">
+        The capture side of this DevTools window does not answer: close and reopen DevTools.
+      </p>
+    );
+  }
   return (
     <div className="muted empty" data-testid="empty-list">
       {standalone && (
