@@ -110,6 +110,14 @@ describe('Test tools now, through the real panel', () => {
     expect(report.headline).toMatch(/login page/);
   });
 
+  it('cancels a slow test with the Cancel button and says so', async () => {
+    await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/hang/mcp`);
+    await clickInPanel(env.s.panel, '[data-testid="test-tools-now"]');
+    await clickInPanel(env.s.panel, '[data-testid="test-cancel"]');
+    await env.s.panel.waitForSelector('[data-testid="test-cancelled"]');
+    expect(await env.s.panel.$('[data-testid="test-progress"]')).toBeNull();
+  });
+
   it('says timeout for a server that never answers, and the next test works', async () => {
     await fillInPanel(env.s.panel, '[data-testid="timeout-seconds"]', '1');
     await fillInPanel(env.s.panel, '[data-testid="target-url"]', `${env.demo.url}/hang/mcp`);

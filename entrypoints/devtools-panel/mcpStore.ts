@@ -45,6 +45,9 @@ export const useMcpStore = create<McpState>(() => ({
 }));
 
 const set = useMcpStore.setState;
+/** The most recent test started; older ones finishing late must not overwrite its report. */
+let latestTest: AbortController | undefined;
+let latestCall: AbortController | undefined;
 const get = useMcpStore.getState;
 
 /** The target shown in the box: typed, else the newest endpoint the page used, else the last one tested. */
@@ -105,6 +108,7 @@ export const mcpActions = {
     const prepared = prepare(url, rows);
     if ('error' in prepared) return set({ inputError: prepared.error });
     const controller = new AbortController();
+    latestTest = controller;
     set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
     const report = await runToolsTest({
       ...prepared,
@@ -116,8 +120,8 @@ export const mcpActions = {
         if (get().running?.controller === controller) set({ running: { step, controller } });
       },
     });
-    // A newer run (or a cancel) owns the state now.
-    if (get().running?.controller !== controller) return;
+    // A newer run owns the state now; a cancelled one still reports that it was cancelled.
+    if (latestTest !== controller) return;
     const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
     set({ running: undefined, report, runCount: get().runCount + 1, selectedTool: selected?.name, argsText: argsTextFor(selected), argsError: undefined });
     if (report.outcome === 'pass') {
@@ -155,6 +159,7 @@ export const mcpActions = {
     if ('error' in prepared) return set({ inputError: prepared.error });
     get().calling?.abort();
     const controller = new AbortController();
+    latestCall = controller;
     set({ calling: controller, argsError: undefined });
     const callReport = await callTool(
       {
@@ -168,7 +173,7 @@ export const mcpActions = {
       tool,
       args.value,
     );
-    if (get().calling !== controller) return;
+    if (latestCall !== controller) return;
     set({ calling: undefined, callReport });
   },
 };
