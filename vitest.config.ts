@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // Real browsers on a loaded CI box: one retry there, none locally, so flakiness shows up here first.
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],
