@@ -1,18 +1,18 @@
 import { formatDuration } from '../utils/expiry';
-import type { TokenTiming } from '../utils/tokenTiming';
+import type { ExpiryStatus } from '../utils/expiry';
 
 /** Time left (or since expiry), re-rendered on every panel tick; `testId` differs between the detail and the list. */
-export function TokenCountdown({ timing, testId }: { timing: TokenTiming; testId: string }) {
-  if (timing.remaining === undefined) {
+export function TokenCountdown({ status, remaining, testId }: { status: ExpiryStatus; remaining?: number; testId: string }) {
+  if (remaining === undefined) {
     return (
       <span className="countdown countdown-unknown" data-testid={testId} data-remaining-seconds="">
         no countdown
       </span>
     );
   }
-  const text = timing.status === 'expired' ? `expired ${formatDuration(timing.remaining)} ago` : `${formatDuration(timing.remaining)} left`;
+  const text = status === 'expired' ? `expired ${formatDuration(remaining)} ago` : `${formatDuration(remaining)} left`;
   return (
-    <span className={`countdown countdown-${timing.status}`} data-testid={testId} data-remaining-seconds={timing.remaining} role="timer">
+    <span className={`countdown countdown-${status}`} data-testid={testId} data-remaining-seconds={remaining} role="timer">
       {text}
     </span>
   );

@@ -57,7 +57,7 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
           {tokenLabel(row)} <span className="muted">· {KIND_TEXT[decoded.kind]}</span>
         </h2>
         <StatusPill status={timing.status} />
-        <TokenCountdown timing={timing} testId="countdown" />
+        <TokenCountdown status={timing.status} remaining={timing.remaining} testId="countdown" />
       </header>
 
       <div className="value-box">

@@ -2,7 +2,7 @@ import { memo, type KeyboardEvent } from 'react';
 import type { ExpiryStatus } from '../utils/expiry';
 import { maskToken } from '../utils/fingerprint';
 import type { TokenRow } from '../utils/tokenLedger';
-import { tokenLabel, tokenTiming, type TokenTiming } from '../utils/tokenTiming';
+import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 
@@ -61,7 +61,6 @@ interface ItemProps {
 
 /** One row; memoised on primitives, so the many re-renders that change nothing for it (stats, other rows) cost nothing. */
 const TokenListItem = memo(function TokenListItem({ row, status, expiresAt, remaining, selected, rotated, onSelect }: ItemProps) {
-  const timing: TokenTiming = { facts: { expiresAt, source: 'none' }, status, remaining };
   return (
     <li
       role="option"
@@ -89,7 +88,7 @@ const TokenListItem = memo(function TokenListItem({ row, status, expiresAt, rema
         <span className="row-origin" title={row.origins.join('\n')}>
           {row.origins.at(-1)}
         </span>
-        <TokenCountdown timing={timing} testId="row-countdown" />
+        <TokenCountdown status={status} remaining={remaining} testId="row-countdown" />
       </div>
     </li>
   );
