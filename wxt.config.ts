@@ -4,6 +4,8 @@ const LOCAL_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // A separate output folder lets two builds (e.g. two people's E2E runs) live side by side.
+  outDir: process.env.MCPTI_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   // Explicit imports keep every module's dependencies visible (and greppable for browser.*).
   imports: false,

@@ -8,7 +8,7 @@ import { signedJwt } from '../test-support/tokens';
 import { tokenFingerprint } from '../utils/fingerprint';
 import { firefoxPath } from './harness/browsers';
 
-const FIREFOX_BUILD = resolve(import.meta.dirname, '../.output/firefox-mv2');
+const FIREFOX_BUILD = resolve(import.meta.dirname, '..', process.env.MCPTI_OUT_DIR ?? '.output', 'firefox-mv2');
 const manifest = () => JSON.parse(readFileSync(resolve(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
 
 describe('the Firefox build', () => {

@@ -5,7 +5,7 @@ import type { DemoOptions, DemoServer } from '../../demo/portal';
 import { startFullDemo } from '../../test-support/demoServer';
 import { QUIET_CHROMIUM_FLAGS, chromiumPath } from './browsers';
 
-export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROME_BUILD = resolve(import.meta.dirname, '../..', process.env.MCPTI_OUT_DIR ?? '.output', 'chrome-mv3');
 const PANEL_TITLE_ID = 'MCPTokens';
 
 export interface PanelSession {
