@@ -12,11 +12,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'MCP Token Inspector',
     description: 'Captures, decodes and counts down the tokens a page sends to MCP servers, and tests those servers live. For testing only.',
-    // alarms/notifications serve the expiry warnings; storage keeps settings (local) and the
+    // scripting registers the in-page token-response recorder on the sites the extension may access
+    // (platform/earlyRecorder.ts). alarms/notifications serve the expiry warnings; storage keeps settings (local) and the
     // schedule (session). Capture uses devtools.network, which needs no host permission. The only
     // hosts granted up front are this machine's: local dev servers (wrangler dev, the demo) rarely
     // send CORS headers. Any other MCP server is asked for per origin, at run time (README).
-    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? LOCAL_HOSTS : [])],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', ...(browser === 'firefox' ? LOCAL_HOSTS : [])],
     host_permissions: browser === 'firefox' ? undefined : LOCAL_HOSTS,
     // The toolbar badge shows the minutes left on a token that is about to expire.
     action: { default_title: 'MCP Token Inspector: open DevTools → MCP Tokens' },

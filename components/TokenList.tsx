@@ -81,6 +81,11 @@ const TokenListItem = memo(function TokenListItem({ row, status, expiresAt, rema
         <span className={`kind kind-${row.decoded.kind}`}>{row.decoded.kind.toUpperCase()}</span>
         <span className="row-label">{tokenLabel(row)}</span>
         {rotated && <span className="badge badge-muted">rotated</span>}
+        {status === 'unknown' && row.expiryLost && (
+          <span className="badge badge-warn" data-testid="expiry-lost" title="Its token response was dropped by DevTools before it could be read">
+            expiry lost
+          </span>
+        )}
         <StatusPill status={status} />
       </div>
       <div className="row-line row-sub">

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, readParams, sendHtml, sendJson } from './http';
@@ -26,9 +27,22 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL)
 
 /** The demo portal: an OAuth-style token endpoint, a JWKS, an API that wants `Authorization: Bearer`, and the page that uses them. */
 export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOptions, 'tokenTtlSeconds' | 'cookieTtlSeconds'>>): RouteHandler {
+  // Authorization codes waiting to be exchanged: code → what to issue. Single use.
+  const codes = new Map<string, { kind: AccessKind; ttl: number }>();
   return async (req, res, url) => {
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
+      case 'GET /authorize': {
+        // Stands in for the sign-in page of an authorization server: the user is "signed in" at
+        // once and sent back to the callback with a code, like a real OAuth redirect.
+        const code = `demo-code-${randomUUID()}`;
+        codes.set(code, {
+          kind: url.searchParams.get('kind') === 'jwt' ? 'jwt' : 'opaque',
+          ttl: clampTtl(Number(url.searchParams.get('ttl')), opts.tokenTtlSeconds),
+        });
+        res.writeHead(302, { location: `/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(url.searchParams.get('state') ?? '')}` }).end();
+        return true;
+      }
       case 'GET /':
       case 'GET /callback':
         sendHtml(res, 200, portalPage({ defaultTtl: opts.tokenTtlSeconds }));
@@ -51,7 +65,7 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
         });
         return true;
       case 'POST /oauth/token':
-        await tokenEndpoint(req, res, issuer, opts);
+        await tokenEndpoint(req, res, issuer, opts, codes);
         return true;
       case 'GET /api/me': {
         const token = bearerToken(req);
@@ -74,8 +88,23 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
   };
 }
 
-async function tokenEndpoint(req: IncomingMessage, res: ServerResponse, issuer: TokenIssuer, opts: { tokenTtlSeconds: number; cookieTtlSeconds: number }) {
+async function tokenEndpoint(
+  req: IncomingMessage,
+  res: ServerResponse,
+  issuer: TokenIssuer,
+  opts: { tokenTtlSeconds: number; cookieTtlSeconds: number },
+  codes: Map<string, { kind: AccessKind; ttl: number }>,
+) {
   const params = await readParams(req).catch(() => ({}) as Record<string, string>);
+  if (params.grant_type === 'authorization_code') {
+    const grant = params.code ? codes.get(params.code) : undefined;
+    if (!grant) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The authorization code is unknown or was already used' });
+    codes.delete(params.code);
+    const cookie = await issuer.accessCookie('demo', opts.cookieTtlSeconds);
+    return sendJson(res, 200, await issuer.issue(grant.kind, 'demo', grant.ttl), {
+      'set-cookie': `CF_Authorization=${cookie}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${opts.cookieTtlSeconds}`,
+    });
+  }
   if (params.grant_type === 'refresh_token') {
     const tokens = params.refresh_token ? await issuer.refreshWith(params.refresh_token) : undefined;
     if (!tokens) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The refresh token is unknown or was already used' });

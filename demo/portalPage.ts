@@ -5,6 +5,19 @@ export function portalPage(opts: { defaultTtl: number }): string {
 <head>
 <meta charset="utf-8">
 <title>Demo MCP Portal</title>
+<script>
+// The OAuth callback, as real ones do it: the page's FIRST script exchanges ?code= for tokens and
+// cleans the URL with history.replaceState at once, while the exchange is under way — DevTools
+// drops the response bodies of requests when the page's URL changes.
+window.demoCallback = (function () {
+  var code = new URLSearchParams(location.search).get('code');
+  if (!code) return null;
+  var body = new URLSearchParams({ grant_type: 'authorization_code', code: code, redirect_uri: location.origin + '/callback', resource: location.origin + '/mcp' });
+  var answer = fetch('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body });
+  history.replaceState(null, '', '/');
+  return answer.then(function (res) { return res.json(); });
+})();
+</script>
 <style>
   body { font: 14px/1.5 system-ui, sans-serif; margin: 0; background: #f6f6f6; color: #222; }
   header { background: #f38020; color: white; padding: 12px 24px; }
@@ -23,6 +36,7 @@ export function portalPage(opts: { defaultTtl: number }): string {
   <p>
     <button class="primary" id="signin-jwt">Sign in (JWT access token)</button>
     <button class="primary" id="signin-opaque">Sign in (opaque token + refresh)</button>
+    <button id="signin-redirect">Sign in again (OAuth redirect)</button>
   </p>
   <p>
     <button id="call-api">Call API</button>
@@ -82,6 +96,15 @@ export function portalPage(opts: { defaultTtl: number }): string {
     return tokens;
   }
 
+  if (window.demoCallback) {
+    window.demoCallback.then((tokens) => {
+      if (!tokens.access_token) { show('Sign-in failed: ' + (tokens.error_description || 'no token')); return; }
+      state.tokens = tokens;
+      show('Signed in through the OAuth redirect (expires in ' + tokens.expires_in + ' s' + (tokens.refresh_token ? ', refresh token issued' : '') + ').');
+      callApi();
+    });
+  }
+  document.getElementById('signin-redirect').onclick = () => { location.href = '/authorize?kind=opaque'; };
   document.getElementById('signin-jwt').onclick = () => signIn('jwt');
   document.getElementById('signin-opaque').onclick = () => signIn('opaque');
   document.getElementById('call-api').onclick = () => callApi();

@@ -10,6 +10,8 @@ export interface TokenFeed {
   tabId?: number;
   paste(value: string): void;
   clear(): void;
+  /** Reloads the inspected page once with the token-response recorder in place before its scripts. */
+  reloadAndCapture(): void;
 }
 
 export function connectTokenFeed(receive: (message: InspectorMessage) => void): TokenFeed {
@@ -23,6 +25,7 @@ export function connectTokenFeed(receive: (message: InspectorMessage) => void): 
       tabId,
       paste: (value) => channel.post({ type: 'paste-token', value, at: Date.now() }),
       clear: () => channel.post({ type: 'clear-tokens' }),
+      reloadAndCapture: () => channel.post({ type: 'reload-and-capture' }),
     };
   }
   // Opened as an ordinary tab (no DevTools): nothing to capture, but pasted tokens still work.
@@ -40,5 +43,6 @@ export function connectTokenFeed(receive: (message: InspectorMessage) => void): 
       session.clear();
       receive({ type: 'tokens-snapshot', rows: [], stats: session.stats, targets: [] });
     },
+    reloadAndCapture() {},
   };
 }

@@ -3,7 +3,11 @@ import type { HarEntryLike } from './har';
 import type { CaptureStats } from './messages';
 import { EMPTY_CAPTURE_STATS } from './messages';
 import { detectMcpTarget, recordMcpTarget, type McpTarget } from './mcp/detectMcpTarget';
+import { expiryFacts } from './expiry';
 import { TokenLedger, type TokenRow } from './tokenLedger';
+
+/** A token that shows up this soon after a lost token response most likely came from it. */
+const LOST_RESPONSE_LINK_MS = 120_000;
 
 /**
  * What the devtools page keeps for one inspected tab: the ledger of tokens and the counters.
@@ -14,6 +18,8 @@ export class CaptureSession {
   stats: CaptureStats = { ...EMPTY_CAPTURE_STATS };
   /** MCP endpoints the page talked to, most recent first: they pre-fill the test target. */
   targets: McpTarget[] = [];
+  /** Token responses whose bodies DevTools had dropped, newest last (a few only). */
+  private lostResponses: { endpoint: string; at: number }[] = [];
 
   constructor(maxRows?: number) {
     this.ledger = new TokenLedger(maxRows);
@@ -27,7 +33,20 @@ export class CaptureSession {
     if (opts.bodyLost) this.stats.bodiesLost += 1;
     const target = detectMcpTarget(entry);
     if (target) this.targets = recordMcpTarget(this.targets, target, Date.parse(entry.startedDateTime) || Date.now());
-    return this.ledger.record(extractTokensFromHarEntry(entry, body));
+    if (opts.bodyLost) {
+      this.lostResponses.push({ endpoint: entry.request.url.split(/[?#]/)[0], at: Date.parse(entry.startedDateTime) || Date.now() });
+      if (this.lostResponses.length > 8) this.lostResponses.shift();
+    }
+    const changed = this.ledger.record(extractTokensFromHarEntry(entry, body));
+    if (this.lostResponses.length > 0) for (const row of changed) this.noteLostExpiry(row);
+    return changed;
+  }
+
+  /** Marks a token with no known expiry that appeared right after a token response DevTools lost. */
+  private noteLostExpiry(row: TokenRow): void {
+    if (row.expiryLost || row.roles.includes('refresh') || expiryFacts(row.decoded, row.issuedExpiresAt).expiresAt !== undefined) return;
+    const lost = this.lostResponses.findLast((l) => l.at <= row.firstSeen && row.firstSeen - l.at <= LOST_RESPONSE_LINK_MS);
+    if (lost) row.expiryLost = { ...lost };
   }
 
   /** Rows and targets saved by an earlier DevTools window of the same tab. */
@@ -45,5 +64,6 @@ export class CaptureSession {
     this.ledger.clear();
     this.stats = { ...EMPTY_CAPTURE_STATS };
     this.targets = [];
+    this.lostResponses = [];
   }
 }

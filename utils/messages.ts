@@ -21,6 +21,8 @@ export type InspectorMessage =
   | { type: 'panel-hello' }
   | { type: 'paste-token'; value: string; at: number }
   | { type: 'clear-tokens' }
+  // Reload the inspected page with the token-response recorder injected before its scripts (one load).
+  | { type: 'reload-and-capture' }
   | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
   | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
   | { type: 'page-navigated'; url: string; at: number }

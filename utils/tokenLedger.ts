@@ -23,6 +23,11 @@ export interface TokenRow {
   /** Roles of the tokens issued in the same token response (e.g. a refresh token next to this access token). */
   issuedWith: TokenRole[];
   serverClockOffsetMs?: number;
+  /**
+   * Set when the token appeared shortly after a token response whose body DevTools had already
+   * dropped: its expiry was most likely in that response.
+   */
+  expiryLost?: { endpoint: string; at: number };
 }
 
 export const MAX_ROWS = 500;

@@ -1,18 +1,20 @@
 import { useEffect, useMemo } from 'react';
 import { ClearButton } from '../../components/ClearButton';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { LostExpiryHelp } from '../../components/LostExpiryHelp';
 import { PasteBox } from '../../components/PasteBox';
 import { TestingOnlyNote } from '../../components/TestingOnlyNote';
 import { TokenDetail } from '../../components/TokenDetail';
 import { TokenList } from '../../components/TokenList';
 import { SettingsMenu } from '../../components/SettingsMenu';
 import { copyText } from '../../platform/clipboard';
+import { requestHostAccess } from '../../platform/hostAccess';
 import { saveSettings } from '../../platform/settings';
 import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/fingerprint';
 import { filterRows, resolveSelection } from '../../utils/panelRows';
-import { tokenLabel } from '../../utils/tokenTiming';
+import { tokenLabel, tokenTiming } from '../../utils/tokenTiming';
 import { parsePastedToken } from '../../utils/parsePastedToken';
 import type { InspectorSettings } from '../../utils/settings';
 import { McpSection } from './McpSection';
@@ -49,6 +51,15 @@ export function App({ feed }: { feed: TokenFeed }) {
     void saveSettings(settings);
   };
   const warningWindowSeconds = state.settings.warningWindowSeconds;
+  const allowSite = () => {
+    const origin = state.page.origin;
+    // permissions.request must run inside the click: no await before it.
+    if (origin) void requestHostAccess(origin).then((granted) => panelActions.setSiteAccess(origin, granted));
+  };
+  const reloadAndCapture = () => {
+    panelActions.reloadRequested();
+    feed.reloadAndCapture();
+  };
 
   return (
     <div className="app">
@@ -89,6 +100,16 @@ export function App({ feed }: { feed: TokenFeed }) {
           </aside>
           <div className="detail-pane">
             <ErrorBoundary key={row?.fingerprint} area="token detail">
+              {row && tokenTiming(row, state.nowMs, warningWindowSeconds).status === 'unknown' && (
+                <LostExpiryHelp
+                  row={row}
+                  pageOrigin={state.page.origin}
+                  siteAccess={state.page.access}
+                  reloading={state.reloading}
+                  onAllowSite={allowSite}
+                  onReloadAndCapture={reloadAndCapture}
+                />
+              )}
               {row ? (
                 <TokenDetail
                   row={row}

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings';
 import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
 import { mergeRows, sortRows } from '../../utils/panelRows';
 import type { SignatureState } from '../../components/SignatureCheck';
+import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
 import { verifyJwtSignature } from '../../utils/verifyJwt';
 import type { TokenRow } from '../../utils/tokenLedger';
@@ -25,6 +26,10 @@ export interface PanelState {
   filter: string;
   /** Signature checks by token fingerprint. */
   signatures: Record<string, SignatureState>;
+  /** The inspected page's origin and whether the extension may access it (early token-response capture). */
+  page: { origin?: string; access: SiteAccess };
+  /** A "reload and capture" was asked for and the page has not navigated since. */
+  reloading: boolean;
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -37,6 +42,8 @@ export const usePanelStore = create<PanelState>(() => ({
   targets: [],
   signatures: {},
   filter: '',
+  page: { access: 'unknown' },
+  reloading: false,
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
@@ -47,13 +54,33 @@ export function applyInspectorMessage(state: PanelState, message: InspectorMessa
     case 'tokens-changed':
       return { rows: mergeRows(state.rows, message.rows), stats: message.stats, targets: message.targets, connected: true };
     case 'page-navigated':
-      return { lastNavigation: { url: message.url, at: message.at } };
+      return { lastNavigation: { url: message.url, at: message.at }, reloading: false, page: pageAfterNavigation(state.page, message.url) };
     default:
       return {};
   }
 }
 
+/** Same origin keeps what is known about access; another origin starts from "unknown". */
+function pageAfterNavigation(page: PanelState['page'], url: string): PanelState['page'] {
+  let origin: string | undefined;
+  try {
+    origin = /^https?:/.test(url) ? new URL(url).origin : undefined;
+  } catch {
+    origin = undefined;
+  }
+  return origin === page.origin ? page : { origin, access: 'unknown' };
+}
+
 export const panelActions = {
+  setPageOrigin(origin: string | undefined) {
+    usePanelStore.setState((s) => (s.page.origin === origin ? {} : { page: { origin, access: 'unknown' } }));
+  },
+  setSiteAccess(origin: string, granted: boolean) {
+    usePanelStore.setState((s) => (s.page.origin === origin ? { page: { origin, access: granted ? 'granted' : 'not-granted' } } : {}));
+  },
+  reloadRequested() {
+    usePanelStore.setState({ reloading: true });
+  },
   receive(message: InspectorMessage) {
     usePanelStore.setState((s) => applyInspectorMessage(s, message));
   },

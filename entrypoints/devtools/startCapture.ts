@@ -1,24 +1,36 @@
 import { openInspectorChannel } from '../../platform/inspectorChannel';
-import { evalInInspectedPage, onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
-import { PAGE_RECORDER_SOURCE, takeRecordedBodyExpression } from '../../utils/pageTokenRecorder';
+import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
+import { onEarlyRecorderCopies, reloadWithRecorder, takeReloadRecorderCopies } from '../../platform/recorderLink';
 import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
 import { CaptureSession } from '../../utils/captureSession';
+import { parseRecordedResponse, RecordedCopies, type ReportedRequest } from '../../utils/capture/recordedCopies';
+import { transferableRows } from '../../utils/capture/transferableRows';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { createThrottledSave } from '../../utils/throttledSave';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/har';
+import type { InspectorMessage } from '../../utils/messages';
 import type { TokenRow } from '../../utils/tokenLedger';
 
-/** Changes are sent to the panel in batches: a page making hundreds of requests a second must not flood it. */
-const FLUSH_DELAY_MS = 50;
+/**
+ * A burst of requests is sent to the panel in batches; a lone request goes at once, so a token
+ * shows up without a fixed delay.
+ */
+const BATCH_INTERVAL_MS = 50;
 const SAVE_INTERVAL_MS = 500;
+/** How long a lost body waits for the recorder's copy: it is sent as soon as the page has read the response. */
+const COPY_WAIT_MS = 1000;
 
 export function startCapture(tabId: number): void {
   const session = new CaptureSession();
   const channel = openInspectorChannel(tabId);
+  const copies = new RecordedCopies();
   const pending = new Map<string, TokenRow>();
   let lastSchedule = '';
+  /** Set while a "reload and capture" recorder is in the page: its copies are fetched with this secret. */
+  let reloadSecret: string | undefined;
+
   // The background warns about expiry even while the panel is hidden; it gets fingerprints, labels and times only.
   const updateSchedule = () => {
     const tokens = trackedTokensFor(session.ledger.all(), Date.now());
@@ -27,14 +39,28 @@ export function startCapture(tabId: number): void {
     lastSchedule = key;
     sendTokenSchedule(tabId, tokens);
   };
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  let dirty = false;
 
+  // A row that cannot be cloned (a hostile token) must not stop capture: such rows are replaced by
+  // a row that says why, and everything else still goes out.
+  const post = (message: Extract<InspectorMessage, { rows: TokenRow[] }>) => {
+    try {
+      channel.post(message);
+    } catch {
+      channel.post({ ...message, rows: transferableRows(message.rows) });
+    }
+  };
+
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlushAt = -Infinity;
+  let dirty = false;
   // Every ingested request changes the counters, so a batch goes out even when no token changed.
   const queue = (rows: TokenRow[]) => {
     for (const row of rows) pending.set(row.fingerprint, row);
     dirty = true;
-    flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+    if (flushTimer !== undefined) return;
+    const wait = lastFlushAt + BATCH_INTERVAL_MS - Date.now();
+    if (wait <= 0) flush();
+    else flushTimer = setTimeout(flush, wait);
   };
   // DevTools can be closed any moment, so a new token is saved at once; updates to known ones are
   // coalesced, so a page making hundreds of requests does not cause hundreds of writes.
@@ -42,7 +68,7 @@ export function startCapture(tabId: number): void {
   const saver = createThrottledSave(
     () => {
       savedRowCount = session.ledger.size;
-      void saveCapture(tabId, { rows: session.ledger.all(), targets: session.targets });
+      void saveCapture(tabId, { rows: transferableRows(session.ledger.all()), targets: session.targets });
     },
     SAVE_INTERVAL_MS,
     () => session.ledger.size !== savedRowCount,
@@ -50,35 +76,60 @@ export function startCapture(tabId: number): void {
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
+    lastFlushAt = Date.now();
     if (!dirty) return;
     dirty = false;
-    if (pending.size > 0) {
+    const rows = [...pending.values()];
+    pending.clear();
+    if (rows.length > 0) {
       updateSchedule();
       saver.changed();
     }
-    channel.post({ type: 'tokens-changed', rows: [...pending.values()], stats: session.stats, targets: session.targets });
-    pending.clear();
+    post({ type: 'tokens-changed', rows, stats: session.stats, targets: session.targets });
   };
   const snapshot = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     pending.clear();
     dirty = false;
-    channel.post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats, targets: session.targets });
+    post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats, targets: session.targets });
+  };
+
+  /** DevTools lost the body (the page changed its URL): the recorder's copy of it, if there is one. */
+  const recoverBody = async (entry: HarEntryLike): Promise<string | undefined> => {
+    const request: ReportedRequest = { url: entry.request.url, method: entry.request.method, startedAt: Date.parse(entry.startedDateTime) };
+    if (reloadSecret) {
+      // The reload recorder cannot push: ask it, once more a moment later if it is still copying.
+      for (const delay of [0, 150, 400]) {
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+        for (const value of await takeReloadRecorderCopies(reloadSecret)) {
+          const copy = parseRecordedResponse(value);
+          if (copy) copies.add(copy);
+        }
+        const copy = copies.take(request);
+        if (copy) return copy.body;
+      }
+    }
+    return (await copies.waitFor(request, COPY_WAIT_MS))?.body;
   };
 
   // Keys of live requests seen while the backfill is running, so a request is not counted twice.
   let liveKeys: Set<string> | undefined = new Set();
   const keyOf = (e: HarEntryLike) => `${e.startedDateTime} ${e.request.method} ${e.request.url}`;
 
+  onEarlyRecorderCopies(tabId, (value) => {
+    const copy = parseRecordedResponse(value);
+    if (copy) copies.add(copy);
+  });
+
   onRequestFinished(async (request: FinishedRequest) => {
     liveKeys?.add(keyOf(request.entry));
-    // Ask for the body at once: DevTools drops it soon after, e.g. when an OAuth callback page
-    // calls history.replaceState (E2E-RECIPE §11).
+    // Ask for the body at once: DevTools drops it when the page changes its URL, e.g. an OAuth
+    // callback page calling history.replaceState right after the token exchange.
     let body: string | undefined;
     let bodyLost = false;
     if (mayCarryTokens(request.entry)) {
-      body = (await request.readBody()) ?? (await recoverBodyFromPage(request.entry.request.url, Date.parse(request.entry.startedDateTime)));
+      body = (await request.readBody()) ?? (await recoverBody(request.entry));
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
@@ -97,9 +148,7 @@ export function startCapture(tabId: number): void {
     queue([]);
   });
 
-  void evalInInspectedPage(PAGE_RECORDER_SOURCE);
   onNavigated((url) => {
-    void evalInInspectedPage(PAGE_RECORDER_SOURCE);
     channel.post({ type: 'page-navigated', url: url.split(/[?#]/)[0], at: Date.now() });
   });
 
@@ -112,8 +161,13 @@ export function startCapture(tabId: number): void {
         queue(session.paste(message.value, message.at));
         flush();
         break;
+      case 'reload-and-capture':
+        copies.clear();
+        reloadSecret = reloadWithRecorder();
+        break;
       case 'clear-tokens':
         session.clear();
+        copies.clear();
         saver.cancel();
         savedRowCount = 0;
         void forgetCapture(tabId);
@@ -124,14 +178,4 @@ export function startCapture(tabId: number): void {
         break;
     }
   });
-}
-
-/** DevTools lost the body (the page changed its URL): ask the page recorder, once more a moment later if it is still copying. */
-async function recoverBodyFromPage(url: string, startedAt: number): Promise<string | undefined> {
-  for (const delay of [0, 150]) {
-    if (delay) await new Promise((r) => setTimeout(r, delay));
-    const body = await evalInInspectedPage<string | null>(takeRecordedBodyExpression(url, startedAt));
-    if (typeof body === 'string') return body;
-  }
-  return undefined;
 }

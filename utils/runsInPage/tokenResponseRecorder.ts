@@ -1,0 +1,201 @@
+/**
+ * Code in this folder runs in the inspected PAGE's JavaScript world, not in the extension: it is
+ * stringified or bundled on its own, so it must stay self-contained (no imports, no closures over
+ * module scope) and it must assume the page is hostile.
+ *
+ * Why a recorder at all: Chrome DevTools forgets a response body as soon as the page's URL
+ * changes, and OAuth callback pages change it (history.replaceState) right after the token
+ * exchange, before an extension's getContent() can ask. The recorder keeps a copy of JSON
+ * responses that mention a token and hands each one to `deliver` at once; it keeps no buffer and
+ * no global of its own, so nothing of it is readable by page scripts.
+ *
+ * It is installed before the page's own scripts run (a document_start content script, or
+ * DevTools' reload-with-injected-script), and it captures every built-in it uses at that moment
+ * ("primordials"): a page script that later replaces Response.prototype.clone, TextDecoder,
+ * Promise.prototype.then or MessagePort.prototype.postMessage can neither read the copies nor
+ * change what is copied.
+ */
+
+/** A copy of one response the page received. Times are the page's Date.now() in ms. */
+export interface RecordedResponse {
+  url: string;
+  method: string;
+  /** When the page asked for it (fetch called / xhr.send). */
+  requestedAt: number;
+  /** When the copy was complete. */
+  receivedAt: number;
+  status: number;
+  body: string;
+}
+
+/** Only bodies up to this size are copied: a huge or endless response costs the page nothing. */
+export const RECORDER_MAX_BODY_BYTES = 256 * 1024;
+
+export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) => void): boolean {
+  const MAX_BYTES = 256 * 1024;
+  const w = window;
+  const apply = Reflect.apply;
+  const now = Date.now;
+  const getOwn = Object.getOwnPropertyDescriptor;
+  const getter = (proto: object, name: string) => getOwn(proto, name)?.get;
+  const stringProto = String.prototype;
+  const indexOf = stringProto.indexOf;
+  const toLowerCase = stringProto.toLowerCase;
+  const toUpperCase = stringProto.toUpperCase;
+  const StringCtor = String;
+  const NumberCtor = Number;
+  const jsonStringify = JSON.stringify;
+  const promiseThen = Promise.prototype.then;
+  const WeakMapCtor = WeakMap;
+  const weakGet = WeakMap.prototype.get;
+  const weakSet = WeakMap.prototype.set;
+
+  const nativeFetch = w.fetch;
+  const ResponseProto = typeof Response === 'function' ? Response.prototype : undefined;
+  const responseClone = ResponseProto?.clone;
+  const responseHeaders = ResponseProto && getter(ResponseProto, 'headers');
+  const responseUrl = ResponseProto && getter(ResponseProto, 'url');
+  const responseStatus = ResponseProto && getter(ResponseProto, 'status');
+  const responseBody = ResponseProto && getter(ResponseProto, 'body');
+  const headersGet = typeof Headers === 'function' ? Headers.prototype.get : undefined;
+  const requestMethod = typeof Request === 'function' ? getter(Request.prototype, 'method') : undefined;
+  const getReader = typeof ReadableStream === 'function' ? ReadableStream.prototype.getReader : undefined;
+  const ReaderProto = typeof ReadableStreamDefaultReader === 'function' ? ReadableStreamDefaultReader.prototype : undefined;
+  const readerRead = ReaderProto?.read;
+  const readerCancel = ReaderProto?.cancel;
+  const Decoder = TextDecoder;
+  const decode = TextDecoder.prototype.decode;
+
+  const call = <T>(fn: unknown, self: unknown, args: unknown[] = []): T => apply(fn as (...a: unknown[]) => T, self, args);
+  const contains = (text: string, part: string) => call<number>(indexOf, text, [part]) >= 0;
+  const isJson = (contentType: unknown) => typeof contentType === 'string' && contains(call<string>(toLowerCase, contentType), 'json');
+  const mentionsToken = (body: string) => contains(body, 'oken');
+  const safeDeliver = (copy: RecordedResponse) => {
+    try {
+      deliver(copy);
+    } catch {
+      // The channel is gone (extension reloaded): the page must never notice.
+    }
+  };
+
+  /** Reads a copy of the body, at most MAX_BYTES of it, without touching anything the page can replace. */
+  const readCopy = (response: Response, done: (text: string) => void) => {
+    const copy = call<Response>(responseClone, response);
+    const stream = call<ReadableStream<Uint8Array> | null>(responseBody, copy);
+    if (!stream) return;
+    const reader = call<ReadableStreamDefaultReader<Uint8Array>>(getReader, stream);
+    const decoder = new Decoder();
+    let text = '';
+    let size = 0;
+    const step = (result: ReadableStreamReadResult<Uint8Array>) => {
+      if (result.done) {
+        text += call<string>(decode, decoder);
+        done(text);
+        return;
+      }
+      const chunk = result.value;
+      size += chunk.byteLength;
+      if (size > MAX_BYTES) {
+        call(readerCancel, reader);
+        return;
+      }
+      text += call<string>(decode, decoder, [chunk, { stream: true }]);
+      call(promiseThen, call(readerRead, reader), [step, () => {}]);
+    };
+    call(promiseThen, call(readerRead, reader), [step, () => {}]);
+  };
+
+  if (typeof nativeFetch === 'function' && responseClone && responseHeaders && headersGet && getReader && readerRead) {
+    const recordingFetch = function (this: unknown, ...args: unknown[]) {
+      const result = call<Promise<Response>>(nativeFetch, this, args);
+      try {
+        const requestedAt = now();
+        const input = args[0];
+        const init = args[1];
+        let method = 'GET';
+        try {
+          method = call<string>(requestMethod, input);
+        } catch {
+          // Not a Request object: the method comes from init.
+        }
+        if (init && typeof init === 'object') {
+          const m = (init as { method?: unknown }).method;
+          if (typeof m === 'string') method = call<string>(toUpperCase, m);
+        }
+        call(promiseThen, result, [
+          (response: Response) => {
+            try {
+              const headers = call<Headers>(responseHeaders, response);
+              const contentType = call<string | null>(headersGet, headers, ['content-type']);
+              if (!isJson(contentType)) return;
+              const length = NumberCtor(call<string | null>(headersGet, headers, ['content-length']) ?? NaN);
+              if (length > MAX_BYTES) return;
+              const url = call<string>(responseUrl, response);
+              const status = call<number>(responseStatus, response);
+              readCopy(response, (body) => {
+                if (mentionsToken(body)) safeDeliver({ url, method, requestedAt, receivedAt: now(), status, body });
+              });
+            } catch {
+              // A body already used, a stream locked: no copy, and the page's own fetch is untouched.
+            }
+          },
+          () => {},
+        ]);
+      } catch {
+        // Never let recording break the page's request.
+      }
+      return result;
+    };
+    w.fetch = recordingFetch as typeof fetch;
+  }
+
+  const XHR = typeof XMLHttpRequest === 'function' ? XMLHttpRequest : undefined;
+  if (XHR) {
+    const proto = XHR.prototype;
+    const open = proto.open;
+    const send = proto.send;
+    const addListener = EventTarget.prototype.addEventListener;
+    const xhrResponseType = getter(proto, 'responseType');
+    const xhrResponseText = getter(proto, 'responseText');
+    const xhrResponse = getter(proto, 'response');
+    const xhrResponseUrl = getter(proto, 'responseURL');
+    const xhrStatus = getter(proto, 'status');
+    const xhrHeader = proto.getResponseHeader;
+    const methods = new WeakMapCtor<object, string>();
+    proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        call(weakSet, methods, [this, call<string>(toUpperCase, StringCtor(args[0]))]);
+      } catch {
+        // Keep the page's call working whatever it passed.
+      }
+      return call(open, this, args);
+    } as typeof proto.open;
+    proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+      try {
+        const xhr = this;
+        const requestedAt = now();
+        const method = call<string | undefined>(weakGet, methods, [xhr]) ?? 'GET';
+        call(addListener, xhr, [
+          'load',
+          () => {
+            try {
+              const contentType = call<string | null>(xhrHeader, xhr, ['content-type']);
+              const type = call<string>(xhrResponseType, xhr);
+              let body: string | undefined;
+              if (type === '' || type === 'text') body = call<string>(xhrResponseText, xhr);
+              else if (type === 'json') body = jsonStringify(call<unknown>(xhrResponse, xhr)) ?? undefined;
+              if (body === undefined || body.length > MAX_BYTES || !(type === 'json' || isJson(contentType)) || !mentionsToken(body)) return;
+              safeDeliver({ url: call<string>(xhrResponseUrl, xhr), method, requestedAt, receivedAt: now(), status: call<number>(xhrStatus, xhr), body });
+            } catch {
+              // Nothing to copy.
+            }
+          },
+        ]);
+      } catch {
+        // Never let recording break the page's request.
+      }
+      return call(send, this, args);
+    } as typeof proto.send;
+  }
+  return true;
+}
