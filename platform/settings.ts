@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { storableTargetUrl } from '../utils/mcp/recentTargets';
 import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../utils/settings';
 
 // Settings only: storage.local survives restarts, so nothing token-derived ever goes here.
@@ -16,18 +17,26 @@ export async function saveSettings(settings: InspectorSettings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
 }
 
-// Recent MCP targets: URLs only (without query), never headers or tokens.
+// Recent MCP targets: origin and path only, and the origin alone when the path may hold a key; never
+// queries, headers or tokens.
 const RECENT_TARGETS_KEY = 'recentTargets';
+const MAX_RECENT = 8;
+
+function storable(urls: unknown[]): string[] {
+  const kept = urls.filter((u): u is string => typeof u === 'string').map(storableTargetUrl);
+  return [...new Set(kept.filter((u): u is string => u !== undefined))].slice(0, MAX_RECENT);
+}
 
 export async function loadRecentTargets(): Promise<string[]> {
   try {
     const stored = (await browser.storage.local.get(RECENT_TARGETS_KEY))[RECENT_TARGETS_KEY];
-    return Array.isArray(stored) ? stored.filter((u): u is string => typeof u === 'string').slice(0, 8) : [];
+    // Cleaned on the way in too: an older version stored whole URLs.
+    return Array.isArray(stored) ? storable(stored) : [];
   } catch {
     return [];
   }
 }
 
 export async function saveRecentTargets(urls: string[]): Promise<void> {
-  await browser.storage.local.set({ [RECENT_TARGETS_KEY]: urls.map((u) => u.split(/[?#]/)[0]).slice(0, 8) }).catch(() => {});
+  await browser.storage.local.set({ [RECENT_TARGETS_KEY]: storable(urls) }).catch(() => {});
 }

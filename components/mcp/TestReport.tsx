@@ -2,6 +2,7 @@ import { formatDuration } from '../../utils/expiry';
 import { reportMarkdown } from '../../utils/mcp/reportMarkdown';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
 import { CopyButton } from '../CopyButton';
+import { CappedText } from './CappedText';
 import { RawExchange } from './RawExchange';
 
 const TRANSPORT_TEXT = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
@@ -38,8 +39,15 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
     >
       {pass ? (
         <p className="report-headline" data-testid="report-headline">
-          <strong>✓ {report.server?.title ?? report.server?.name ?? 'The server'}</strong> {report.server?.version && <>{report.server.version} </>}answered
-          over {TRANSPORT_TEXT[report.transport!]}
+          <strong>
+            ✓ <CappedText text={report.server?.title ?? report.server?.name ?? 'The server'} limit={200} />
+          </strong>{' '}
+          {report.server?.version && (
+            <>
+              <CappedText text={report.server.version} limit={100} />{' '}
+            </>
+          )}
+          answered over {TRANSPORT_TEXT[report.transport!]}
           {report.fellBackToSse && ' (after Streamable HTTP was refused)'}: <strong>{report.tools.length} tools</strong> in {report.totalMs} ms.
         </p>
       ) : (
@@ -54,19 +62,19 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
           )}
           {report.failure?.wwwAuthenticate && (
             <div className="small">
-              WWW-Authenticate: <code data-testid="www-authenticate">{report.failure.wwwAuthenticate}</code>
+              WWW-Authenticate: <CappedText as="code" testId="www-authenticate" text={report.failure.wwwAuthenticate} limit={2000} />
             </div>
           )}
-          {report.failure?.detail && <div className="muted small report-detail">{report.failure.detail}</div>}
+          {report.failure?.detail && <CappedText as="div" className="muted small report-detail" text={report.failure.detail} limit={2000} />}
         </>
       )}
       <dl className="facts">
         <dt>Endpoint</dt>
-        <dd>{report.url.split('?')[0]}</dd>
+        <CappedText as="dd" text={report.url.split('?')[0]} limit={2000} />
         {report.protocolVersion && (
           <>
             <dt>Protocol</dt>
-            <dd>{report.protocolVersion}</dd>
+            <CappedText as="dd" text={report.protocolVersion} limit={100} />
           </>
         )}
         {report.steps.length > 0 && (
@@ -78,7 +86,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
         {report.capabilities && (
           <>
             <dt>Capabilities</dt>
-            <dd>{Object.keys(report.capabilities).join(', ') || 'none'}</dd>
+            <CappedText as="dd" text={Object.keys(report.capabilities).join(', ') || 'none'} limit={1000} />
           </>
         )}
         <dt>Token</dt>
@@ -90,7 +98,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
         {report.instructions && (
           <>
             <dt>Instructions</dt>
-            <dd className="small">{report.instructions}</dd>
+            <CappedText as="dd" className="small" text={report.instructions} limit={5000} />
           </>
         )}
       </dl>

@@ -1,10 +1,15 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { formFieldsFromSchema, parseArgumentsText, parseFieldInput, type FormField } from '../../utils/mcp/schemaForm';
+import { useMemo, useState } from 'react';
+import { jsonText } from '../../utils/mcp/jsonText';
+import { argumentsText, argumentValue, parseArgumentsText, parseFieldInput, schemaForm, withArgument, type FormField } from '../../utils/mcp/schemaForm';
+import { CappedJson, CappedText } from './CappedText';
 
 interface Props {
   tool: Tool;
   argsText: string;
   argsError?: string;
+  /** What the last check of the arguments could not check (a pattern that took too long …). */
+  argsNote?: string;
   calling: boolean;
   onArgsText(text: string): void;
   onCall(): void;
@@ -12,44 +17,48 @@ interface Props {
 }
 
 /** A form generated from the tool's input schema, kept in step with the JSON arguments box (the source of truth). */
-export function ToolCaller({ tool, argsText, argsError, calling, onArgsText, onCall, onCancel }: Props) {
-  const fields = formFieldsFromSchema(tool.inputSchema);
-  const parsed = parseArgumentsText(argsText);
+export function ToolCaller({ tool, argsText, argsError, argsNote, calling, onArgsText, onCall, onCancel }: Props) {
+  const form = useMemo(() => schemaForm(tool.inputSchema), [tool.inputSchema]);
+  const parsed = useMemo(() => parseArgumentsText(argsText), [argsText]);
   const args = parsed.ok ? parsed.value : undefined;
+  const [schemaOpen, setSchemaOpen] = useState(false);
 
   const setField = (field: FormField, text: string) => {
     if (!args) return;
     const value = parseFieldInput(field, text);
     if (!value.ok) return;
-    const next = { ...args };
-    if (value.value === undefined) delete next[field.name];
-    else next[field.name] = value.value;
-    onArgsText(JSON.stringify(next, null, 2));
+    onArgsText(argumentsText(withArgument(args, field.name, value.value)));
   };
 
   return (
     <form
       className="tool-caller"
+      data-testid="tool-caller"
       onSubmit={(e) => {
         e.preventDefault();
         onCall();
       }}
     >
       <h4>
-        Call <code>{tool.name}</code>
+        Call <CappedText as="code" text={tool.name} limit={200} />
       </h4>
-      {fields.length > 0 && (
+      {form.fields.length > 0 && (
         <div className="schema-form" aria-label="Arguments form">
-          {fields.map((f) => (
-            <FieldInput key={f.name} field={f} value={args?.[f.name]} disabled={!args} onChange={(text) => setField(f, text)} />
+          {form.fields.map((f) => (
+            <FieldInput key={f.name} field={f} value={argumentValue(args, f.name)} disabled={!args} onChange={(text) => setField(f, text)} />
           ))}
         </div>
       )}
+      {form.notes.map((note) => (
+        <p key={note} className="muted small" data-testid="schema-form-note">
+          {note}
+        </p>
+      ))}
       <label className="grow">
         <span className="field-label">Arguments (JSON)</span>
         <textarea
           data-testid="tool-args"
-          rows={Math.min(10, Math.max(3, argsText.split('\n').length))}
+          rows={Math.min(10, Math.max(3, argsText.split('\n', 11).length))}
           spellCheck={false}
           value={argsText}
           onChange={(e) => onArgsText(e.target.value)}
@@ -70,9 +79,14 @@ export function ToolCaller({ tool, argsText, argsError, calling, onArgsText, onC
           {argsError ?? (!parsed.ok ? parsed.error : '')}
         </p>
       )}
+      {argsNote && (
+        <p className="warn small" data-testid="tool-args-note">
+          {argsNote}
+        </p>
+      )}
       <div className="target-actions">
         <button type="submit" className="primary" data-testid="tool-call" disabled={calling}>
-          {calling ? 'Calling…' : `Call ${tool.name}`}
+          {calling ? 'Calling…' : `Call ${tool.name.length > 60 ? `${tool.name.slice(0, 60)}…` : tool.name}`}
         </button>
         {calling && (
           <button type="button" onClick={onCancel}>
@@ -81,9 +95,9 @@ export function ToolCaller({ tool, argsText, argsError, calling, onArgsText, onC
         )}
         {tool.annotations?.destructiveHint === true && <span className="warn small">This tool says it is destructive.</span>}
       </div>
-      <details>
+      <details onToggle={(e) => setSchemaOpen(e.currentTarget.open)}>
         <summary className="small">Input schema</summary>
-        <pre className="json">{JSON.stringify(tool.inputSchema, null, 2)}</pre>
+        {schemaOpen && <CappedJson value={tool.inputSchema} />}
       </details>
     </form>
   );
@@ -95,7 +109,12 @@ function FieldInput({ field, value, disabled, onChange }: { field: FormField; va
     <label htmlFor={id} className="field-label">
       {field.name}
       {field.required && <span className="warn"> *</span>}
-      {field.description && <span className="muted"> — {field.description}</span>}
+      {field.description && (
+        <span className="muted">
+          {' '}
+          — <CappedText text={field.description} limit={500} />
+        </span>
+      )}
     </label>
   );
   const common = { id, disabled, 'data-arg': field.name };
@@ -108,14 +127,15 @@ function FieldInput({ field, value, disabled, onChange }: { field: FormField; va
         </div>
       );
     case 'enum':
+      // Options carry their JSON text, never the value itself: {"toString":1} is text like any other.
       return (
         <div className="field">
           {label}
-          <select {...common} value={value === undefined ? '' : JSON.stringify(value)} onChange={(e) => onChange(e.target.value)}>
+          <select {...common} value={value === undefined ? '' : jsonText(value, { indent: 0 }).text} onChange={(e) => onChange(e.target.value)}>
             <option value="">—</option>
-            {field.options!.map((o) => (
-              <option key={JSON.stringify(o)} value={JSON.stringify(o)}>
-                {String(o)}
+            {field.options!.map((o, i) => (
+              <option key={i} value={o.json}>
+                {o.text}
               </option>
             ))}
           </select>
@@ -150,7 +170,7 @@ function FieldInput({ field, value, disabled, onChange }: { field: FormField; va
             {...common}
             type="text"
             placeholder="JSON"
-            defaultValue={value === undefined ? '' : JSON.stringify(value)}
+            defaultValue={value === undefined ? '' : jsonText(value, { indent: 0, maxChars: 10_000 }).text}
             onBlur={(e) => onChange(e.target.value)}
           />
         </div>

@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CappedText } from './CappedText';
 
 const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = [
   ['readOnlyHint', 'read-only', 'ok'],
@@ -21,9 +22,9 @@ export const ToolList = memo(function ToolList({ tools, selected, onSelect }: { 
   };
   return (
     <ul className="tool-list" role="listbox" aria-label="Tools" onKeyDown={onKeyDown}>
-      {tools.map((tool) => (
+      {tools.map((tool, index) => (
         <li
-          key={tool.name}
+          key={`${index}:${tool.name}`}
           role="option"
           aria-selected={tool.name === selected}
           tabIndex={tool.name === selected ? 0 : -1}
@@ -33,8 +34,8 @@ export const ToolList = memo(function ToolList({ tools, selected, onSelect }: { 
           onClick={() => onSelect(tool.name)}
         >
           <div className="row-line">
-            <code className="tool-name">{tool.name}</code>
-            {tool.title && tool.title !== tool.name && <span className="muted">{tool.title}</span>}
+            <CappedText as="code" className="tool-name" text={tool.name} limit={200} />
+            {tool.title && tool.title !== tool.name && <CappedText className="muted" text={tool.title} limit={200} />}
             {ANNOTATIONS.filter(([key]) => tool.annotations?.[key] === true).map(([key, text, tone]) => (
               <span key={key} className={`badge badge-${tone}`}>
                 {text}
@@ -42,7 +43,7 @@ export const ToolList = memo(function ToolList({ tools, selected, onSelect }: { 
             ))}
             {tool.outputSchema && <span className="badge badge-muted">structured output</span>}
           </div>
-          {tool.description && <div className="muted small tool-description">{tool.description}</div>}
+          {tool.description && <CappedText as="div" className="muted small tool-description" text={tool.description} limit={1000} />}
         </li>
       ))}
     </ul>

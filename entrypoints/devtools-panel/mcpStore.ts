@@ -4,11 +4,13 @@ import { hasHostAccess } from '../../platform/hostAccess';
 import { saveRecentTargets } from '../../platform/settings';
 import { expiryFacts } from '../../utils/expiry';
 import { callTool, checkToolArguments, type ToolCallReport } from '../../utils/mcp/callTool';
+import { timeLimitedSchemaChecker, type SchemaChecker } from '../../utils/mcp/schemaChecker';
+import { workerRunner, type WorkerLike } from '../../utils/mcp/timeLimitedWorker';
 import { chooseToken, type TokenChoice } from '../../utils/mcp/chooseToken';
 import type { McpAuth, TransportChoice } from '../../utils/mcp/mcpSession';
 import { parseHeaderLines } from '../../utils/mcp/parseHeaderLines';
 import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp/runToolsTest';
-import { initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
+import { argumentsText, initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
 import type { TokenRow } from '../../utils/tokenLedger';
 
 export interface McpState {
@@ -28,6 +30,8 @@ export interface McpState {
   selectedTool?: string;
   argsText: string;
   argsError?: string;
+  /** What the last argument check could not check (a server pattern that took too long …). */
+  argsNote?: string;
   calling?: AbortController;
   callReport?: ToolCallReport;
 }
@@ -71,7 +75,7 @@ function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { error: 'The MCP endpoint must be an http(s) URL.' };
   const headers = parseHeaderLines(get().extraHeadersText);
   if (!headers.ok) return { error: `Extra headers: ${headers.error}` };
-  const chosen = chooseToken(rows, parsed.href, get().tokenChoice, Date.now());
+  const chosen = chooseToken(rows, parsed.href, get().tokenChoice, Date.now(), get().targetEdited);
   const token = chosen.row
     ? {
         value: chosen.row.value,
@@ -123,7 +127,15 @@ export const mcpActions = {
     // A newer run owns the state now; a cancelled one still reports that it was cancelled.
     if (latestTest !== controller) return;
     const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
-    set({ running: undefined, report, runCount: get().runCount + 1, selectedTool: selected?.name, argsText: argsTextFor(selected), argsError: undefined });
+    set({
+      running: undefined,
+      report,
+      runCount: get().runCount + 1,
+      selectedTool: selected?.name,
+      argsText: argsTextFor(selected),
+      argsError: undefined,
+      argsNote: undefined,
+    });
     if (report.outcome === 'pass') {
       const recent = [prepared.url, ...get().recentTargets.filter((u) => u !== prepared.url)].slice(0, 8);
       set({ recentTargets: recent });
@@ -140,11 +152,25 @@ export const mcpActions = {
   selectTool(name: string) {
     const tool = get().report?.tools.find((t) => t.name === name);
     if (!tool || name === get().selectedTool) return;
-    set({ selectedTool: name, argsText: argsTextFor(tool), argsError: undefined, callReport: undefined });
+    set({ selectedTool: name, argsText: argsTextFor(tool), argsError: undefined, argsNote: undefined, callReport: undefined });
   },
 
   setArgsText(argsText: string) {
-    set({ argsText, argsError: undefined });
+    set({ argsText, argsError: undefined, argsNote: undefined });
+  },
+
+  // Resets for the error boundaries: each clears what its part shows, so it can render again.
+  resetTarget() {
+    set({ targetUrl: '', targetEdited: false, inputError: undefined });
+  },
+  clearReport() {
+    set({ report: undefined, selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
+  },
+  deselectTool() {
+    set({ selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
+  },
+  clearCallResult() {
+    set({ callReport: undefined });
   },
 
   async callSelectedTool(url: string, rows: TokenRow[]) {
@@ -153,8 +179,10 @@ export const mcpActions = {
     if (!tool) return;
     const args = parseArgumentsText(argsText);
     if (!args.ok) return set({ argsError: args.error });
-    const problems = checkToolArguments(tool, args.value);
-    if (problems.length > 0) return set({ argsError: `Not sent: ${problems.join('; ')}.` });
+    const checked = await checkToolArguments(tool, args.value, schemaChecker());
+    if (get().selectedTool !== selectedTool || get().argsText !== argsText) return;
+    if (checked.errors.length > 0) return set({ argsError: `Not sent: ${checked.errors.join('; ')}.`, argsNote: checked.unchecked });
+    set({ argsNote: checked.unchecked });
     const prepared = prepare(url, rows);
     if ('error' in prepared) return set({ inputError: prepared.error });
     get().calling?.abort();
@@ -169,6 +197,7 @@ export const mcpActions = {
         timeoutMs: get().timeoutSeconds * 1000,
         signal: controller.signal,
         hasHostAccess: await hasHostAccess(new URL(prepared.url).origin),
+        checkSchema: schemaChecker(),
       },
       tool,
       args.value,
@@ -179,5 +208,25 @@ export const mcpActions = {
 };
 
 function argsTextFor(tool: Tool | undefined): string {
-  return JSON.stringify(tool ? initialArguments(tool.inputSchema) : {}, null, 2);
+  return argumentsText(tool ? initialArguments(tool.inputSchema) : {});
+}
+
+/** Server schemas are checked in a worker stopped after a time limit: a catastrophic pattern cannot freeze the panel. */
+function spawnSchemaWorker(): WorkerLike {
+  const worker = new Worker(new URL('./schemaCheck.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    postMessage: (data) => worker.postMessage(data),
+    terminate: () => worker.terminate(),
+    onMessage: (listener) => worker.addEventListener('message', (event) => listener(event.data)),
+    onError: (listener) => {
+      worker.addEventListener('error', (event) => listener(event.message || 'the schema checker failed to load'));
+      worker.addEventListener('messageerror', () => listener('a check could not be passed to the schema checker'));
+    },
+  };
+}
+
+let checker: SchemaChecker | undefined;
+function schemaChecker(): SchemaChecker {
+  checker ??= timeLimitedSchemaChecker(workerRunner(spawnSchemaWorker));
+  return checker;
 }

@@ -28,7 +28,7 @@ describe('callTool against the demo worker and portal', () => {
   it('returns structuredContent and checks it against the outputSchema', async () => {
     const report = await callTool(options(), tool('get_weather'), { city: 'Amsterdam', units: 'metric' });
     expect(report.result?.structuredContent).toMatchObject({ city: 'Amsterdam', temperature: 18 });
-    expect(report.outputSchemaErrors).toEqual([]);
+    expect(report.outputCheck).toEqual({ errors: [] });
   });
 
   it('keeps isError results as results, not failures', async () => {
@@ -43,10 +43,10 @@ describe('callTool against the demo worker and portal', () => {
     expect(docs).toEqual(['resource_link', 'resource']);
   });
 
-  it('checks arguments against the input schema before anything is sent', () => {
-    expect(checkToolArguments(tool('add'), { a: 2, b: 3 })).toEqual([]);
-    expect(checkToolArguments(tool('add'), { a: '2' })).toEqual(['arguments.b is required', 'arguments.a should be number, not a string']);
-    expect(checkToolArguments(tool('get_weather'), { city: 'x', units: 'kelvin' })).toEqual([
+  it('checks arguments against the input schema before anything is sent', async () => {
+    expect(await checkToolArguments(tool('add'), { a: 2, b: 3 })).toEqual({ errors: [] });
+    expect((await checkToolArguments(tool('add'), { a: '2' })).errors).toEqual(['arguments.b is required', 'arguments.a should be number, not a string']);
+    expect((await checkToolArguments(tool('get_weather'), { city: 'x', units: 'kelvin' })).errors).toEqual([
       expect.stringMatching(/units should be one of "metric", "imperial"/),
     ]);
   });

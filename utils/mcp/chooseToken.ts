@@ -27,17 +27,32 @@ export function isBearerCandidate(row: TokenRow): boolean {
   return row.sources.some((s) => s === 'authorization-header' || s === 'other-header' || s === 'token-response' || s === 'query' || s === 'pasted');
 }
 
+export const PASTED_NEEDS_CHOSEN_TARGET = 'a pasted token is sent only to a target you typed or picked';
+
+/** A token the user pasted that the page itself never used with `origin`. */
+function pastedOnlyFor(row: TokenRow, origin: string | undefined): boolean {
+  return row.sources.includes('pasted') && (origin === undefined || !row.origins.includes(origin));
+}
+
 /**
  * The token to send to `targetUrl`. Auto picks the freshest non-expired token the page itself sent
  * (or received from a token endpoint) on the target's origin — never a token from another site.
  * When all of those have expired it still sends the newest, so the report can say when it expired.
  * Only when the page used no bearer there: its Cloudflare Access session, then a pasted token.
+ *
+ * A pasted token goes only to a target the user typed or picked (`targetChosenByUser`): the target
+ * box follows the endpoints the page uses, so a page could otherwise choose where it goes.
  */
-export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenChoice, nowMs: number): ChosenToken {
+export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenChoice, nowMs: number, targetChosenByUser = false): ChosenToken {
   if (choice.mode === 'none') return { sendAs: 'bearer', reason: 'No token: requests go out without Authorization.' };
   if (choice.mode === 'token') {
     const row = rows.find((r) => r.fingerprint === choice.fingerprint);
     if (!row) return { sendAs: 'bearer', reason: 'The chosen token is no longer in the list.' };
+    if (!targetChosenByUser && pastedOnlyFor(row, safeOrigin(targetUrl)))
+      return {
+        sendAs: 'bearer',
+        reason: `Not sending the pasted token: ${PASTED_NEEDS_CHOSEN_TARGET}, and this one was filled in from the page's traffic. Type or pick the endpoint above.`,
+      };
     return {
       row,
       sendAs: sendAsFor(row),
@@ -84,6 +99,19 @@ export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenCh
   const pasted = rows
     .filter((r) => r.sources.includes('pasted') && isBearerCandidate(r) && tokenTiming(r, nowMs, 0).status !== 'expired')
     .sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  if (pasted && !targetChosenByUser)
+    return {
+      sendAs: 'bearer',
+      reason: `No token: the page has not sent one to ${origin}, and ${PASTED_NEEDS_CHOSEN_TARGET} (this one was filled in from the page's traffic).`,
+    };
   if (pasted) return { row: pasted, sendAs: 'bearer', reason: `The token you pasted (the page has not sent one to ${origin}).` };
   return { sendAs: 'bearer', reason: `The page has not sent a token to ${origin}: pick one, paste one, or send none.` };
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { classifyMcpFailure, type McpFailure } from './classifyMcpFailure';
 import { LoggingTransport, type JsonRpcLogEntry } from './loggingTransport';
 import { recordingFetch, type FetchLike, type HttpExchange } from './recordingFetch';
-import { SchemaValidatorProvider } from './validateJsonSchema';
+import { PanelJsonSchemaValidator } from './validateJsonSchema';
 
 export type TransportChoice = 'auto' | 'streamable-http' | 'sse';
 export type TransportKind = 'streamable-http' | 'sse';
@@ -155,7 +155,8 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
           // The EventSource GET needs the same headers as the POSTs.
           eventSourceInit: { fetch: (u, init) => fetchFn(u, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers } }) },
         });
-  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: new SchemaValidatorProvider() });
+  // The SDK's eval-free (cfworker) provider, never its default Ajv one: the extension CSP forbids eval.
+  const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: new PanelJsonSchemaValidator() });
   return { kind, client, transport: new LoggingTransport(inner, messages), exchanges };
 }
 

@@ -78,10 +78,10 @@ describe('chooseToken', () => {
     expect(chosen.row?.value).toBe('oauth:expired-one');
     expect(chosen.reason).toMatch(/has expired/);
   });
-  it('falls back to a live pasted token when the page sent none to the target', () => {
+  it('falls back to a live pasted token when the page sent none to the target the user typed', () => {
     const withPaste = new CaptureSession();
     withPaste.paste('pasted-live-token', NOW);
-    expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW)).toMatchObject({
+    expect(chooseToken(withPaste.ledger.all(), 'https://third.example.com/mcp', { mode: 'auto' }, NOW, true)).toMatchObject({
       row: { value: 'pasted-live-token' },
       reason: expect.stringMatching(/you pasted/),
     });

@@ -3,6 +3,8 @@ import { remainingSeconds } from '../expiry';
 import type { McpFailure } from './classifyMcpFailure';
 import type { JsonRpcLogEntry } from './loggingTransport';
 import { withMcpSession, type McpSessionOptions, type TransportKind } from './mcpSession';
+import { getOwn, isPlainObject } from './ownProps';
+import { rawResult } from './rawResult';
 import type { HttpExchange } from './recordingFetch';
 
 export type StepName = 'connect' | 'initialize' | 'tools/list';
@@ -50,7 +52,7 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     let cursor: string | undefined;
     for (let page = 0; page < MAX_TOOL_PAGES; page++) {
       const listed = await client.listTools(cursor ? { cursor } : undefined, { signal, timeout: options.timeoutMs });
-      tools.push(...listed.tools);
+      tools.push(...withRawSchemas(listed.tools, rawResult(messages, 'tools/list')));
       cursor = listed.nextCursor;
       if (!cursor) break;
     }
@@ -83,6 +85,26 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     totalMs: result.totalMs,
     finishedAt: now(),
   };
+}
+
+/**
+ * Each tool's schemas exactly as the server sent them: the SDK's parsing rebuilt them and dropped
+ * properties named `__proto__`. The parse already checked the shape, so the raw schemas fit it.
+ */
+function withRawSchemas(parsed: Tool[], raw: Record<string, unknown> | undefined): Tool[] {
+  const rawTools = getOwn(raw, 'tools');
+  if (!Array.isArray(rawTools) || rawTools.length !== parsed.length) return parsed;
+  return parsed.map((tool, i) => {
+    const r: unknown = rawTools[i];
+    if (!isPlainObject(r) || getOwn(r, 'name') !== tool.name) return tool;
+    const inputSchema = getOwn(r, 'inputSchema');
+    const outputSchema = getOwn(r, 'outputSchema');
+    return {
+      ...tool,
+      ...(isPlainObject(inputSchema) ? { inputSchema: inputSchema as Tool['inputSchema'] } : {}),
+      ...(isPlainObject(outputSchema) ? { outputSchema: outputSchema as Tool['outputSchema'] } : {}),
+    };
+  });
 }
 
 /** Time from a request being sent to its response arriving, from the JSON-RPC log (works for both transports). */
