@@ -7,15 +7,15 @@ export function portalPage(opts: { defaultTtl: number }): string {
 <title>Demo MCP Portal</title>
 <script>
 // The OAuth callback, as real ones do it: the page's FIRST script exchanges ?code= for tokens and
-// cleans the URL with history.replaceState at once, while the exchange is under way — DevTools
-// drops the response bodies of requests when the page's URL changes.
+// cleans the URL with history.replaceState the moment it has them — before DevTools has handed the
+// finished request to extensions, and DevTools drops response bodies when the page's URL changes.
 window.demoCallback = (function () {
   var code = new URLSearchParams(location.search).get('code');
   if (!code) return null;
   var body = new URLSearchParams({ grant_type: 'authorization_code', code: code, redirect_uri: location.origin + '/callback', resource: location.origin + '/mcp' });
-  var answer = fetch('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body });
-  history.replaceState(null, '', '/');
-  return answer.then(function (res) { return res.json(); });
+  return fetch('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body })
+    .then(function (res) { return res.json(); })
+    .then(function (tokens) { history.replaceState(null, '', '/'); return tokens; });
 })();
 </script>
 <style>

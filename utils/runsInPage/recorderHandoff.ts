@@ -5,43 +5,67 @@ import { installTokenResponseRecorder } from './tokenResponseRecorder';
  * How the in-page recorder reaches the extension without anything the page can see.
  *
  * Early mode (the extension may access the site): two content scripts run at document_start,
- * before any page script — a relay in the extension's isolated world, then the recorder in the
- * page's world. The recorder hands the relay one end of a fresh MessageChannel through a single
- * synchronous DOM event; the relay takes it and cancels the event, which tells the recorder the
- * hand-off worked. From then on copies travel over that private port only. The event fires once,
- * before page scripts exist, so no page listener can see it; the relay stops listening straight
- * away, so a page cannot hand it a port of its own later.
+ * before any page script — a relay in the extension's isolated world and the recorder in the
+ * page's world, in either order (Chrome runs the page-world one first). The recorder hands the
+ * relay one end of a fresh MessageChannel through a synchronous DOM event; the relay takes it and
+ * cancels the event, which tells the recorder the hand-off worked. If the recorder came first, it
+ * waits for the relay's "ready" event and hands the port over then. From then on copies travel
+ * over that private port only.
+ *
+ * Both sides accept the other's event only while the document holds no <script> element yet: a
+ * page script is always such an element, so no page script can take the port or hand the relay
+ * one of its own. (The count is read through getters captured at start, which the page cannot
+ * replace.)
  */
 export const RECORDER_HANDOFF_EVENT = 'mcp-token-inspector:recorder-port';
+export const RELAY_READY_EVENT = 'mcp-token-inspector:relay-ready';
 
-/** Page world: hand the port over, then record into it. Returns false when no relay took it. */
-export function startRecorderInPage(): boolean {
+/** True while no page script can have run: no <script> element exists in the document yet. */
+function beforePageScriptsCheck(): () => boolean {
   const apply = Reflect.apply;
-  const post = MessagePort.prototype.postMessage;
-  const channel = new MessageChannel();
-  const event = new MessageEvent(RECORDER_HANDOFF_EVENT, { ports: [channel.port2], cancelable: true });
-  const taken = !document.dispatchEvent(event);
-  if (!taken) {
-    channel.port1.close();
-    return false;
-  }
-  return installTokenResponseRecorder((copy) => apply(post, channel.port1, [copy]));
+  const scripts = Object.getOwnPropertyDescriptor(Document.prototype, 'scripts')?.get;
+  const length = Object.getOwnPropertyDescriptor(HTMLCollection.prototype, 'length')?.get;
+  const doc = document;
+  return () => !!scripts && !!length && apply(length, apply(scripts, doc, []), []) === 0;
 }
 
-/** Isolated world: take the recorder's port (once) and pass each copy on. */
+/** Page world: hand the port over (now, or when the relay says it is ready), then record into it. */
+export function startRecorderInPage(): void {
+  const apply = Reflect.apply;
+  const post = MessagePort.prototype.postMessage;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const removeListener = EventTarget.prototype.removeEventListener;
+  const beforePageScripts = beforePageScriptsCheck();
+  const doc = document;
+  const channel = new MessageChannel();
+  const handOver = (): boolean => apply(dispatch, doc, [new MessageEvent(RECORDER_HANDOFF_EVENT, { ports: [channel.port2], cancelable: true })]) === false;
+  const start = () => installTokenResponseRecorder((copy) => apply(post, channel.port1, [copy]));
+  if (handOver()) {
+    start();
+    return;
+  }
+  const onRelayReady = () => {
+    if (!beforePageScripts()) return;
+    apply(removeListener, doc, [RELAY_READY_EVENT, onRelayReady, true]);
+    if (handOver()) start();
+  };
+  doc.addEventListener(RELAY_READY_EVENT, onRelayReady, true);
+}
+
+/** Isolated world: take the recorder's port (once, before page scripts) and pass each copy on. */
 export function acceptRecorderPort(onCopy: (copy: unknown) => void): void {
+  const beforePageScripts = beforePageScriptsCheck();
   const take = (event: Event) => {
     const port = (event as MessageEvent).ports?.[0];
-    if (!port) return;
-    stop();
+    if (!port || !beforePageScripts()) return;
+    document.removeEventListener(RECORDER_HANDOFF_EVENT, take, true);
     event.preventDefault();
     event.stopImmediatePropagation();
     port.onmessage = (message) => onCopy(message.data);
   };
-  const stop = () => document.removeEventListener(RECORDER_HANDOFF_EVENT, take, true);
   document.addEventListener(RECORDER_HANDOFF_EVENT, take, true);
-  // The recorder runs right after this script, in the same injection pass; past that, stop listening.
-  setTimeout(stop, 0);
+  // If the recorder ran first, it is waiting for this.
+  document.dispatchEvent(new Event(RELAY_READY_EVENT));
 }
 
 /**
