@@ -39,14 +39,17 @@ export class CaptureSession {
     }
     const changed = this.ledger.record(extractTokensFromHarEntry(entry, body));
     if (this.lostResponses.length > 0) for (const row of changed) this.noteLostExpiry(row);
+    // The token may have been seen before its lost response was reported (the body was waited for).
+    if (opts.bodyLost) for (const row of this.ledger.all()) if (!changed.includes(row) && this.noteLostExpiry(row)) changed.push(row);
     return changed;
   }
 
   /** Marks a token with no known expiry that appeared right after a token response DevTools lost. */
-  private noteLostExpiry(row: TokenRow): void {
-    if (row.expiryLost || row.roles.includes('refresh') || expiryFacts(row.decoded, row.issuedExpiresAt).expiresAt !== undefined) return;
+  private noteLostExpiry(row: TokenRow): boolean {
+    if (row.expiryLost || row.roles.includes('refresh') || expiryFacts(row.decoded, row.issuedExpiresAt).expiresAt !== undefined) return false;
     const lost = this.lostResponses.findLast((l) => l.at <= row.firstSeen && row.firstSeen - l.at <= LOST_RESPONSE_LINK_MS);
     if (lost) row.expiryLost = { ...lost };
+    return lost !== undefined;
   }
 
   /** Rows and targets saved by an earlier DevTools window of the same tab. */
