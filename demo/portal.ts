@@ -40,7 +40,9 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
           kind: url.searchParams.get('kind') === 'jwt' ? 'jwt' : 'opaque',
           ttl: clampTtl(Number(url.searchParams.get('ttl')), opts.tokenTtlSeconds),
         });
-        res.writeHead(302, { location: `/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(url.searchParams.get('state') ?? '')}` }).end();
+        // The callback path can be chosen (same origin, a path only), so test pages can be callbacks too.
+        const callback = /^\/[a-z-]*$/.test(url.searchParams.get('callback') ?? '') ? url.searchParams.get('callback')! : '/callback';
+        res.writeHead(302, { location: `${callback}?code=${encodeURIComponent(code)}&state=${encodeURIComponent(url.searchParams.get('state') ?? '')}` }).end();
         return true;
       }
       case 'GET /':
