@@ -7,6 +7,54 @@ import { openExtensionPage } from './harness/extensionPage';
 const LIFETIME = 12;
 const THRESHOLD = 8;
 
+type ChromeBadge = { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } };
+
+describe('the toolbar badge says what the panel says, with default settings', () => {
+  const env = useDemoWithPanel();
+
+  it('shows the minutes within 2 s of a 75 s token appearing ("expiring" in the default 5-minute window), counts down, and clears on Clear', async () => {
+    const tabId = Number(await env.s.panel.$eval('body', (b) => b.dataset.inspectedTabId));
+    const ext = await openExtensionPage(env.s);
+    /** Waits until the badge reads `text` (any text at all for `null`). */
+    const badgeBecomes = (text: string | null, timeout: number) =>
+      ext.page.waitForFunction(
+        async (id, want) => {
+          const shown = await (globalThis as unknown as ChromeBadge).chrome.action.getBadgeText({ tabId: id });
+          return want === null ? shown !== '' : shown === want;
+        },
+        { timeout: Math.max(timeout, 1), polling: 50 },
+        tabId,
+        text,
+      );
+    expect(await ext.badgeText(tabId)).toBe('');
+
+    const tokens = await demoPortal.signIn(env.s.page, 'jwt', 75);
+    const fp = tokenFingerprint(tokens.access_token);
+    const row = await waitForRow(env.s.panel, { fingerprint: fp, source: 'authorization-header' });
+    const rowSeenAt = Date.now();
+    // No settings were touched: the panel's default window (5 min) already holds a 75 s token.
+    expect(row.status).toBe('expiring');
+    const expiresAtMs = Number(row.expiresAt) * 1000;
+
+    await badgeBecomes(null, 2000);
+    const badgeAt = Date.now();
+    expect(badgeAt - rowSeenAt).toBeLessThan(2000);
+    expect(await ext.badgeText(tabId)).toBe(String(Math.ceil((expiresAtMs - badgeAt) / 60_000)));
+
+    // With 60 s left the badge says 1, on time: set by its own alarm, with no message from the devtools page.
+    await badgeBecomes('1', expiresAtMs - 60_000 - Date.now() + 5000);
+    expect(Math.abs(Date.now() - (expiresAtMs - 60_000))).toBeLessThan(2000);
+
+    // A reload resets a tab's badge in the browser; the token (and "expiring") survive it, so must the badge.
+    await env.s.page.reload();
+    await badgeBecomes('1', 2000);
+
+    await clickInPanel(env.s.panel, '[data-testid="clear-tokens"]');
+    await badgeBecomes('', 2000);
+    await ext.page.close();
+  });
+});
+
 describe('expiry warnings while the panel is not in front', () => {
   const env = useDemoWithPanel();
 

@@ -33,14 +33,22 @@ function numericDate(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : undefined;
 }
 
-/** Status at `nowMs`. A token is expired from the second its `exp` names (RFC 7519 §4.1.4). */
-export function expiryStatus(facts: ExpiryFacts, nowMs: number, warningWindowSeconds = DEFAULT_WARNING_WINDOW_SECONDS): ExpiryStatus {
-  const now = nowMs / 1000;
-  if (facts.notBefore !== undefined && now < facts.notBefore) return 'not-yet-valid';
+/**
+ * Status at `nowMs`. A token is expired from the second its `exp` names (RFC 7519 §4.1.4). Only the
+ * times matter, so the background (which knows a token's expiry and nothing else) calls this too:
+ * the badge and the panel cannot disagree about "expiring".
+ */
+export function expiryStatus(facts: Partial<ExpiryFacts>, nowMs: number, warningWindowSeconds = DEFAULT_WARNING_WINDOW_SECONDS): ExpiryStatus {
+  if (facts.notBefore !== undefined && nowMs < facts.notBefore * 1000) return 'not-yet-valid';
   if (facts.expiresAt === undefined) return 'unknown';
-  if (now >= facts.expiresAt) return 'expired';
-  if (facts.expiresAt - now <= warningWindowSeconds) return 'expiring';
+  if (nowMs >= facts.expiresAt * 1000) return 'expired';
+  if (nowMs >= expiringFromMs(facts.expiresAt, warningWindowSeconds)) return 'expiring';
   return 'valid';
+}
+
+/** The instant (ms) a token enters the warning window: from then on `expiryStatus` says "expiring". */
+export function expiringFromMs(expiresAt: number, warningWindowSeconds: number): number {
+  return (expiresAt - warningWindowSeconds) * 1000;
 }
 
 /** Whole seconds left, negative once expired; computed from the clock each time so it never drifts. */

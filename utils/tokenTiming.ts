@@ -18,14 +18,28 @@ export function tokenTiming(row: TokenRow, nowMs: number, warningWindowSeconds: 
   };
 }
 
-const ROLE_LABEL = { access: 'access token', id: 'ID token', refresh: 'refresh token' } as const;
+/** What a token is, in fixed words only: nothing the page chose, so it may go anywhere (a notification, the background). */
+export type TokenKindWord = 'refresh token' | 'ID token' | 'cookie' | 'header' | 'pasted token' | 'access token';
 
-/** "CF_Authorization cookie", "access token", "Authorization header"… what a person calls this token. */
-export function tokenLabel(row: TokenRow): string {
-  if (row.roles.includes('refresh')) return ROLE_LABEL.refresh;
-  if (row.roles.includes('id')) return ROLE_LABEL.id;
-  if (row.sources.includes('cookie') || row.sources.includes('set-cookie')) return `${row.names.find((n) => n !== 'pasted') ?? 'token'} cookie`;
-  if (row.sources.includes('other-header')) return `${row.names[0]} header`;
+export function tokenKindWord(row: TokenRow): TokenKindWord {
+  if (row.roles.includes('refresh')) return 'refresh token';
+  if (row.roles.includes('id')) return 'ID token';
+  if (row.sources.includes('cookie') || row.sources.includes('set-cookie')) return 'cookie';
+  if (row.sources.includes('other-header')) return 'header';
   if (row.sources.includes('pasted') && row.sources.length === 1) return 'pasted token';
-  return ROLE_LABEL.access;
+  return 'access token';
+}
+
+/**
+ * "CF_Authorization cookie", "access token", "X-Auth-Token header"… what a person calls this token in
+ * the panel. Cookie and header names come from the page: they stay in the panel (rendered as text)
+ * and never reach the background, which gets `tokenKindWord` instead.
+ */
+export function tokenLabel(row: TokenRow): string {
+  const word = tokenKindWord(row);
+  // "pasted" is the name the paste box gives; it is not a cookie or header name.
+  const name = row.names.find((n) => n !== 'pasted');
+  if (word === 'cookie') return `${name ?? 'token'} cookie`;
+  if (word === 'header') return name ? `${name} header` : 'token header';
+  return word;
 }

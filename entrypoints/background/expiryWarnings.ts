@@ -1,21 +1,20 @@
 import { browser } from 'wxt/browser';
+import { badgeAlarmName, parseBadgeAlarmName, planBadges, type BadgePlan } from '../../utils/expiryWarnings/badgeSchedule';
 import type { TrackedToken } from '../../utils/expiryWarnings/trackedTokens';
 import {
-  BADGE_REFRESH_ALARM,
+  PREFIX,
   alarmsFor,
   applyTabSchedule,
-  badgeFor,
   fireAlarm,
   parseAlarmName,
   parseWarningState,
   removeTab,
   replanAll,
-  tabsWithBadges,
-  type BadgePlan,
+  trackedTabs,
+  type AlarmPlan,
   type WarningState,
 } from '../../utils/expiryWarnings/warningSchedule';
-import { parseWarningSettings, type WarningSettings } from '../../utils/expiryWarnings/warningSettings';
-import { SETTINGS_KEY } from '../../utils/settings';
+import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../../utils/settings';
 
 const STATE_KEY = 'expiryWarnings';
 
@@ -35,41 +34,45 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
   };
   const load = async (): Promise<WarningState> => parseWarningState((await b.storage.session.get(STATE_KEY))[STATE_KEY]);
   const save = (state: WarningState) => b.storage.session.set({ [STATE_KEY]: state });
-  const settings = async (): Promise<WarningSettings> => parseWarningSettings((await b.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  // The panel's settings object: the notification thresholds and the panel's own warning window.
+  const settings = async (): Promise<InspectorSettings> => parseSettings((await b.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   // MV3 has `action`; the Firefox MV2 build has `browserAction` with the same badge calls.
   const badgeApi = () => b.action ?? (b as unknown as { browserAction: typeof b.action }).browserAction;
 
+  const createAlarms = (alarms: AlarmPlan[]) => {
+    for (const alarm of alarms) b.alarms.create(alarm.name, { when: alarm.when });
+  };
+  const clearAlarms = (names: string[]) => Promise.all(names.map((name) => b.alarms.clear(name)));
   const showBadge = async (badge: BadgePlan) => {
     const api = badgeApi();
     await api.setBadgeText({ tabId: badge.tabId, text: badge.text }).catch(() => {});
     if (badge.text) await api.setBadgeBackgroundColor({ tabId: badge.tabId, color: badge.color }).catch(() => {});
   };
-  /** While any tab shows minutes, refresh them every 30 s (the shortest alarm period Chrome allows). */
-  const keepBadgesFresh = async (state: WarningState) => {
-    if (tabsWithBadges(state).length > 0) {
-      if (!(await b.alarms.get(BADGE_REFRESH_ALARM))) b.alarms.create(BADGE_REFRESH_ALARM, { periodInMinutes: 0.5 });
-    } else await b.alarms.clear(BADGE_REFRESH_ALARM);
+  /** Sets the badges of `tabIds` now and one alarm per tab for the next change, so they stay current while the worker sleeps. */
+  const refreshBadges = async (state: WarningState, tabIds: number[]) => {
+    const plan = planBadges(state, tabIds, now(), (await settings()).warningWindowSeconds);
+    await Promise.all(plan.badges.map(showBadge));
+    await clearAlarms(plan.clear);
+    createAlarms(plan.create);
   };
 
   return {
     schedule: (tabId: number, tokens: TrackedToken[]) =>
       serial(async () => {
         const { state, create, clear } = applyTabSchedule(await load(), tabId, tokens, await settings(), now());
-        await Promise.all(clear.map((name) => b.alarms.clear(name)));
-        for (const alarm of create) b.alarms.create(alarm.name, { when: alarm.when });
+        await clearAlarms(clear);
+        createAlarms(create);
         await save(state);
-        await showBadge(badgeFor(state, tabId, now()));
-        await keepBadgesFresh(state);
+        await refreshBadges(state, [tabId]);
       }),
 
     onAlarm: (alarm: { name: string }) =>
       serial(async () => {
         const state = await load();
-        if (alarm.name === BADGE_REFRESH_ALARM) {
-          for (const tabId of tabsWithBadges(state)) await showBadge(badgeFor(state, tabId, now()));
-          return keepBadgesFresh(state);
-        }
-        if (!parseAlarmName(alarm.name)) return;
+        const badgeTab = parseBadgeAlarmName(alarm.name);
+        if (badgeTab !== undefined) return refreshBadges(state, [badgeTab]);
+        const parsed = parseAlarmName(alarm.name);
+        if (!parsed) return;
         const fired = fireAlarm(state, alarm.name, now(), await settings());
         await save(fired.state);
         if (fired.notification) {
@@ -84,25 +87,35 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
             })
             .catch(() => {});
         }
-        if (fired.badge) await showBadge(fired.badge);
-        await keepBadgesFresh(fired.state);
+        await refreshBadges(fired.state, [parsed.tabId]);
       }),
 
-    /** New thresholds from the settings view: re-plan every tracked token. */
+    /** New settings from the settings view: re-plan every tracked token's warnings, and every badge (the window may have moved). */
     onSettingsChanged: () =>
       serial(async () => {
         const { state, create, clear } = replanAll(await load(), await settings(), now());
-        await Promise.all(clear.map((name) => b.alarms.clear(name)));
-        for (const alarm of create) b.alarms.create(alarm.name, { when: alarm.when });
+        await clearAlarms(clear);
+        createAlarms(create);
         await save(state);
+        await refreshBadges(state, trackedTabs(state));
       }),
 
     onTabRemoved: (tabId: number) =>
       serial(async () => {
         const { state, clear } = removeTab(await load(), tabId);
-        await Promise.all(clear.map((name) => b.alarms.clear(name)));
+        await clearAlarms(clear);
         await save(state);
-        await keepBadgesFresh(state);
+        await refreshBadges(state, [tabId]);
+      }),
+
+    /**
+     * The tab loaded a page: browsers reset a tab's badge on navigation, but its tokens (and the
+     * panel's "expiring") survive it, so the badge is set again.
+     */
+    onTabUpdated: (tabId: number) =>
+      serial(async () => {
+        const state = await load();
+        if (trackedTabs(state).includes(tabId)) await refreshBadges(state, [tabId]);
       }),
 
     /** A warning was clicked: bring its tab (and window) to the front. */
@@ -114,18 +127,22 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
       if (tab?.windowId !== undefined) await b.windows?.update(tab.windowId, { focused: true }).catch(() => {});
     },
 
-    /** Service worker (re)started: re-create every pending alarm from the saved schedule. */
+    /** Service worker (re)started: re-create every pending alarm from the saved schedule, drop any other of ours. */
     restore: () =>
       serial(async () => {
         const state = await load();
-        for (const token of Object.values(state.tokens)) for (const alarm of alarmsFor(token)) b.alarms.create(alarm.name, { when: alarm.when });
-        await keepBadgesFresh(state);
+        const planned = Object.values(state.tokens).flatMap(alarmsFor);
+        const tabs = trackedTabs(state);
+        const keep = new Set([...planned.map((a) => a.name), ...tabs.map(badgeAlarmName)]);
+        await clearAlarms((await b.alarms.getAll()).map((a) => a.name).filter((name) => name.startsWith(`${PREFIX}|`) && !keep.has(name)));
+        createAlarms(planned);
+        await refreshBadges(state, tabs);
       }),
 
     /** A new browser session: storage.session is empty; alarms may survive a restart, so drop ours. */
     onBrowserStartup: () =>
       serial(async () => {
-        for (const alarm of [...(await b.alarms.getAll())]) if (alarm.name.startsWith('mcpti|')) await b.alarms.clear(alarm.name);
+        await clearAlarms((await b.alarms.getAll()).map((a) => a.name).filter((name) => name.startsWith(`${PREFIX}|`)));
         await save({ tokens: {} });
       }),
   };

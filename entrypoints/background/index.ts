@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetCapture } from '../../platform/captureStore';
-import { isInspectorMessage } from '../../utils/messages';
+import { isOwnPageOutsideTabs, parseScheduleMessage } from '../../utils/expiryWarnings/scheduleMessage';
 import { SETTINGS_KEY } from '../../utils/settings';
 import { createExpiryWarnings } from './expiryWarnings';
 
@@ -9,11 +9,17 @@ import { createExpiryWarnings } from './expiryWarnings';
 export default defineBackground(() => {
   const warnings = createExpiryWarnings();
   // Listeners first and synchronously, so an alarm that wakes the worker is delivered.
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (isInspectorMessage(message) && message.type === 'schedule-tokens') return warnings.schedule(message.tabId, message.tokens).then(() => true);
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Even from the devtools page, what arrives is checked field by field, never trusted.
+    if (!isOwnPageOutsideTabs(sender, browser.runtime.id)) return undefined;
+    const schedule = parseScheduleMessage(message);
+    if (schedule) return warnings.schedule(schedule.tabId, schedule.tokens).then(() => true);
     return undefined;
   });
   browser.alarms.onAlarm.addListener((alarm) => void warnings.onAlarm(alarm));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== undefined) void warnings.onTabUpdated(tabId);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void warnings.onTabRemoved(tabId);
     void forgetCapture(tabId);

@@ -3,7 +3,7 @@ import { harEntry } from '../../test-support/har';
 import { signedJwt } from '../../test-support/tokens';
 import { CaptureSession } from '../captureSession';
 import { findRotations, trackedTokensFor } from './trackedTokens';
-import { alarmName, applyTabSchedule, badgeFor, fireAlarm, EMPTY_WARNING_STATE } from './warningSchedule';
+import { alarmName, applyTabSchedule, fireAlarm, parseAlarmName, replanAll, EMPTY_WARNING_STATE } from './warningSchedule';
 import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, warningThresholds } from './warningSettings';
 
 const T0 = Date.parse('2026-11-26T12:00:00Z');
@@ -58,18 +58,51 @@ describe('the warning schedule with an injected clock', () => {
     ]);
   });
 
-  it('warns once per token and threshold, with a notification and the badge in minutes', () => {
+  it('warns once per token and threshold with a notification', () => {
     const settings = { ...DEFAULT_WARNING_SETTINGS, thresholdsSeconds: [60] };
     let { state } = applyTabSchedule(EMPTY_WARNING_STATE, 7, [opaqueToken], settings, T0);
     const first = fireAlarm(state, alarmName(7, 'bbbbbbbbbbbb', 60), T0 + 15_000, settings);
     expect(first.notification).toMatchObject({ title: 'MCP token expires in 1 min', tabId: 7, message: expect.stringContaining('portal.example.com') });
-    expect(first.badge).toEqual({ tabId: 7, text: '1', color: '#d93025' });
     state = first.state;
     expect(fireAlarm(state, alarmName(7, 'bbbbbbbbbbbb', 60), T0 + 16_000, settings).notification).toBeUndefined();
     const expired = fireAlarm(state, alarmName(7, 'bbbbbbbbbbbb', 0), T0 + 75_000, settings);
     expect(expired.notification?.title).toBe('MCP token expired');
-    expect(expired.badge?.text).toBe('exp');
     expect(fireAlarm(state, alarmName(7, 'bbbbbbbbbbbb', 60), T0, { ...settings, notificationsEnabled: false }).notification).toBeUndefined();
+  });
+
+  it('does not notify about a token that was already long dead when first seen', () => {
+    const dead = { ...opaqueToken, expiresAt: s0 - 2 * 3600 };
+    const { create, state } = applyTabSchedule(EMPTY_WARNING_STATE, 7, [dead], DEFAULT_WARNING_SETTINGS, T0);
+    expect(create).toEqual([]);
+    expect(state.tokens[`7|${dead.fingerprint}`]).toBeDefined();
+    // Recently expired is still news: "expired" is announced (now).
+    const recent = { ...opaqueToken, expiresAt: s0 - 60 };
+    expect(applyTabSchedule(EMPTY_WARNING_STATE, 7, [recent], DEFAULT_WARNING_SETTINGS, T0).create.map((a) => a.name)).toEqual([
+      alarmName(7, recent.fingerprint, 0),
+    ]);
+  });
+
+  it('does not announce again after new thresholds when a warning as close to expiry was already given', () => {
+    const settings = { ...DEFAULT_WARNING_SETTINGS, thresholdsSeconds: [600, 120] };
+    let { state } = applyTabSchedule(EMPTY_WARNING_STATE, 7, [jwtToken], settings, T0);
+    state = fireAlarm(state, alarmName(7, jwtToken.fingerprint, 120), T0 + 780_000, settings).state;
+    // At T0 + 800 s the user changes 120 s to 300 s: 300 s is behind us, but "2 min" was already said.
+    const { create } = replanAll(state, { ...settings, thresholdsSeconds: [300] }, T0 + 800_000);
+    expect(create.map((a) => a.name)).toEqual([alarmName(7, jwtToken.fingerprint, 0)]);
+  });
+
+  it('reads only its own alarm names back', () => {
+    expect(parseAlarmName(alarmName(7, 'aaaaaaaaaaaa', 60))).toEqual({ tabId: 7, fingerprint: 'aaaaaaaaaaaa', threshold: 60 });
+    for (const junk of [
+      'mcpti|badge|7',
+      'mcpti|badge-refresh',
+      'mcpti|7|aaaaaaaaaaaa',
+      'mcpti|7|NOTAFINGERPR|60',
+      'mcpti|-1|aaaaaaaaaaaa|60',
+      'x|7|aaaaaaaaaaaa|60',
+      'mcpti|7|aaaaaaaaaaaa|60|x',
+    ])
+      expect(parseAlarmName(junk)).toBeUndefined();
   });
 
   it('does not announce thresholds that passed before the token was seen, except the nearest one', () => {
@@ -86,7 +119,6 @@ describe('the warning schedule with an injected clock', () => {
     expect(clear).toEqual([alarmName(7, jwtToken.fingerprint, 600), alarmName(7, jwtToken.fingerprint, 120), alarmName(7, jwtToken.fingerprint, 0)]);
     expect(create).toEqual([]);
     expect(Object.keys(after.tokens)).toEqual([`8|${opaqueToken.fingerprint}`]);
-    expect(badgeFor(after, 7, T0).text).toBe('');
   });
 });
 
@@ -108,7 +140,7 @@ describe('tracked tokens and rotation', () => {
     const rows = session.ledger.all();
     const fp = (v: string) => rows.find((r) => r.value === v)!.fingerprint;
     expect(findRotations(rows)).toEqual(new Map([[fp(older), fp(newer)]]));
-    const tracked = trackedTokensFor(rows, T0);
+    const tracked = trackedTokensFor(rows);
     expect(tracked.map((t) => t.fingerprint).sort()).toEqual([fp(bob), fp(newer)].sort());
     expect(tracked.find((t) => t.fingerprint === fp(newer))).toMatchObject({ expiresAt: s0 + 1500, lifetime: 900, host: 'portal.example.com' });
     const wire = JSON.stringify(tracked);
@@ -137,7 +169,7 @@ describe('tracked tokens and rotation', () => {
       );
     issue('oauth:first-access', 'oauth:first-refresh', '2026-11-26T12:00:00Z');
     issue('oauth:second-access', 'oauth:second-refresh', '2026-11-26T12:10:00Z');
-    const tracked = trackedTokensFor(session.ledger.all(), T0);
+    const tracked = trackedTokensFor(session.ledger.all());
     expect(tracked).toHaveLength(1);
     expect(tracked[0]).toMatchObject({ expiresAt: s0 + 600 + 900, lifetime: 900 });
   });

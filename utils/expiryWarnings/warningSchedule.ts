@@ -1,4 +1,5 @@
 import { formatDuration } from '../expiry';
+import { FINGERPRINT_PATTERN } from './scheduleMessage';
 import type { TrackedToken } from './trackedTokens';
 import { DEFAULT_WARNING_SETTINGS, warningThresholds, type WarningSettings } from './warningSettings';
 
@@ -29,24 +30,20 @@ export interface NotificationPlan {
   message: string;
 }
 
-export interface BadgePlan {
-  tabId: number;
-  text: string;
-  color: string;
-}
-
-const PREFIX = 'mcpti';
-export const BADGE_REFRESH_ALARM = `${PREFIX}|badge-refresh`;
+/** Every alarm and notification of ours starts with this, so a new browser session can drop them all. */
+export const PREFIX = 'mcpti';
 
 const keyOf = (tabId: number, fingerprint: string) => `${tabId}|${fingerprint}`;
 export const alarmName = (tabId: number, fingerprint: string, threshold: number) => `${PREFIX}|${tabId}|${fingerprint}|${threshold}`;
 
 export function parseAlarmName(name: string): { tabId: number; fingerprint: string; threshold: number } | undefined {
-  const [prefix, tab, fingerprint, threshold] = name.split('|');
-  if (prefix !== PREFIX || fingerprint === undefined || threshold === undefined) return undefined;
+  const parts = name.split('|');
+  if (parts.length !== 4 || parts[0] !== PREFIX) return undefined;
+  const [, tab, fingerprint, threshold] = parts;
+  if (!/^\d+$/.test(tab) || !/^\d+$/.test(threshold) || !FINGERPRINT_PATTERN.test(fingerprint)) return undefined;
   const tabId = Number(tab);
   const t = Number(threshold);
-  return Number.isInteger(tabId) && Number.isFinite(t) ? { tabId, fingerprint, threshold: t } : undefined;
+  return Number.isSafeInteger(tabId) && Number.isSafeInteger(t) ? { tabId, fingerprint, threshold: t } : undefined;
 }
 
 /** Absolute-time alarms for the thresholds still to come (alarms with `when`, so they land on time). */
@@ -88,13 +85,23 @@ export function applyTabSchedule(
   return { state: { tokens: next }, create, clear };
 }
 
-/** Thresholds for one token under `settings`, keeping what was already fired (so nothing repeats). */
+/** A token first seen this long after it expired gets no notification at all: it is history, not news. */
+const STALE_AFTER_MS = 3600_000;
+
+/**
+ * Thresholds for one token under `settings`, keeping what was already fired (so nothing repeats).
+ * Of the thresholds already behind us, only the nearest is still announced — and not when a warning
+ * at least as close to expiry was already given (new thresholds after the fact), nor for a long-dead token.
+ */
 function planToken(token: ScheduledToken, settings: WarningSettings, nowMs: number): ScheduledToken {
   const thresholds = warningThresholds(token.lifetime, settings);
   const fired = token.fired.filter((t) => thresholds.includes(t));
   const passed = thresholds.filter((t) => !fired.includes(t) && (token.expiresAt - t) * 1000 <= nowMs);
-  const nearestPassed = passed.length > 0 ? Math.min(...passed) : undefined;
-  return { ...token, thresholds, fired: [...fired, ...passed.filter((t) => t !== nearestPassed)] };
+  const closestAnnounced = Math.min(...token.fired);
+  const stale = token.fired.length === 0 && token.expiresAt * 1000 < nowMs - STALE_AFTER_MS;
+  const nearestPassed = passed.length > 0 && !stale ? Math.min(...passed) : undefined;
+  const announced = nearestPassed !== undefined && nearestPassed < closestAnnounced ? nearestPassed : undefined;
+  return { ...token, thresholds, fired: [...fired, ...passed.filter((t) => t !== announced)] };
 }
 
 /** Settings changed: every token gets the new thresholds; alarms are rebuilt, fired warnings stay fired. */
@@ -115,16 +122,13 @@ export function removeTab(state: WarningState, tabId: number): { state: WarningS
   return { state: next, clear };
 }
 
-/**
- * An alarm went off: warn once for that token and threshold. Returns the notification to show
- * (unless notifications are off) and the tab's badge.
- */
+/** An alarm went off: warn once for that token and threshold (unless notifications are off). The badge is `badgeSchedule`'s. */
 export function fireAlarm(
   state: WarningState,
   name: string,
   nowMs: number,
   settings: WarningSettings,
-): { state: WarningState; notification?: NotificationPlan; badge?: BadgePlan } {
+): { state: WarningState; notification?: NotificationPlan } {
   const parsed = parseAlarmName(name);
   if (!parsed) return { state };
   const key = keyOf(parsed.tabId, parsed.fingerprint);
@@ -135,7 +139,7 @@ export function fireAlarm(
   const remaining = updated.expiresAt - Math.floor(nowMs / 1000);
   const notification: NotificationPlan | undefined = settings.notificationsEnabled
     ? {
-        id: `${PREFIX}|${parsed.tabId}|${parsed.fingerprint}|${parsed.threshold}`,
+        id: alarmName(parsed.tabId, parsed.fingerprint, parsed.threshold),
         tabId: parsed.tabId,
         title: remaining > 0 ? `MCP token expires in ${humanLeft(remaining)}` : 'MCP token expired',
         message:
@@ -144,7 +148,7 @@ export function fireAlarm(
             : `MCP token for ${token.host} has expired (${token.label}). Requests with it now fail with 401: sign in again.`,
       }
     : undefined;
-  return { state: nextState, notification, badge: badgeFor(nextState, parsed.tabId, nowMs) };
+  return { state: nextState, notification };
 }
 
 /** "2 min", "45 s": what a notification says; minutes rounded up so "2 min" never means 2 min 59 s gone. */
@@ -152,27 +156,9 @@ function humanLeft(seconds: number): string {
   return seconds >= 60 ? `${Math.ceil(seconds / 60)} min` : formatDuration(seconds);
 }
 
-/**
- * The badge of a tab: minutes left on its soonest-expiring warned-about token ("exp" once expired),
- * coloured by urgency. Cleared (empty text) while no token of the tab is inside a warning.
- */
-export function badgeFor(state: WarningState, tabId: number, nowMs: number): BadgePlan {
-  const warned = Object.values(state.tokens).filter((t) => t.tabId === tabId && t.fired.length > 0);
-  if (warned.length === 0) return { tabId, text: '', color: '#00000000' };
-  const soonest = warned.reduce((a, b) => (b.expiresAt < a.expiresAt ? b : a));
-  const remaining = soonest.expiresAt - nowMs / 1000;
-  if (remaining <= 0) return { tabId, text: 'exp', color: '#a50e0e' };
-  return { tabId, text: String(Math.ceil(remaining / 60)), color: remaining <= 120 ? '#d93025' : '#e37400' };
-}
-
-export function tabsWithBadges(state: WarningState): number[] {
-  return [
-    ...new Set(
-      Object.values(state.tokens)
-        .filter((t) => t.fired.length > 0)
-        .map((t) => t.tabId),
-    ),
-  ];
+/** Tabs the schedule knows tokens for. */
+export function trackedTabs(state: WarningState): number[] {
+  return [...new Set(Object.values(state.tokens).map((t) => t.tabId))];
 }
 
 /** Guards what is read back from storage.session: a bad shape means starting clean, not crashing. */
