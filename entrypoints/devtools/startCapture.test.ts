@@ -12,6 +12,11 @@ vi.mock('../../platform/devtoolsNetwork', () => ({
   onNavigated: () => {},
   evalInInspectedPage: async () => undefined,
 }));
+vi.mock('../../platform/recorderLink', () => ({
+  onEarlyRecorderCopies: () => {},
+  reloadWithRecorder: () => 'secret',
+  takeReloadRecorderCopies: async () => [],
+}));
 
 const { startCapture } = await import('./startCapture');
 
@@ -41,5 +46,45 @@ describe('the devtools page → background link', () => {
       const wire = JSON.stringify(message);
       for (const secret of [jwt, jwt.split('.')[1], jwt.split('.')[2], 'opaque-secret-value', 'refresh-secret-value']) expect(wire).not.toContain(secret);
     }
+  });
+});
+
+describe('capture never stops', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a JWT nested 3,300 levels deep, then a normal token: both reach the panel, and so does the snapshot', async () => {
+    const received: { type: string; rows?: { value: string }[] }[] = [];
+    const panel = new BroadcastChannel('mcp-token-inspector/tab/43');
+    panel.onmessage = (e) => received.push(e.data);
+    startCapture(43);
+    const deep = '{"a":'.repeat(3300) + '1' + '}'.repeat(3300);
+    const hostile = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(deep).toString('base64url')}.c2ln`;
+    const send = (token: string) =>
+      network.listener!({
+        entry: harEntry({ url: 'https://frame.example/x', requestHeaders: { Authorization: `Bearer ${token}` }, startedDateTime: new Date().toISOString() }),
+        readBody: async () => undefined,
+      });
+    send(hostile);
+    await new Promise((r) => setTimeout(r, 80));
+    send('oauth:the-normal-one');
+    const values = () => received.flatMap((m) => m.rows ?? []).map((r) => r.value);
+    await vi.waitFor(() => expect(values()).toContain('oauth:the-normal-one'), { timeout: 2000 });
+    expect(values()).toContain(hostile);
+
+    received.length = 0;
+    panel.postMessage({ type: 'panel-hello' });
+    await vi.waitFor(
+      () =>
+        expect(
+          received
+            .find((m) => m.type === 'tokens-snapshot')
+            ?.rows?.map((r) => r.value)
+            .sort(),
+        ).toEqual([hostile, 'oauth:the-normal-one'].sort()),
+      {
+        timeout: 2000,
+      },
+    );
+    panel.close();
   });
 });
