@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { forgetCapture } from '../../platform/captureStore';
+import { keepEarlyRecorderInSync } from '../../platform/earlyRecorder';
 import { isOwnPageOutsideTabs, parseScheduleMessage } from '../../utils/expiryWarnings/scheduleMessage';
 import { SETTINGS_KEY } from '../../utils/settings';
 import { createExpiryWarnings } from './expiryWarnings';
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     if (area === 'local' && SETTINGS_KEY in changes) void warnings.onSettingsChanged();
   });
   void warnings.restore();
+  // The in-page token-response recorder follows the sites the extension may access.
+  keepEarlyRecorderInSync();
 
   // Firefox: open a welcome tab once on install. The new panel sits behind DevTools' overflow menu
   // there, and the tab is also the only page of an add-on that WebDriver BiDi can reach (it refuses

@@ -33,7 +33,7 @@ export function startCapture(tabId: number): void {
 
   // The background warns about expiry even while the panel is hidden; it gets fingerprints, labels and times only.
   const updateSchedule = () => {
-    const tokens = trackedTokensFor(session.ledger.all(), Date.now());
+    const tokens = trackedTokensFor(session.ledger.all());
     const key = JSON.stringify(tokens);
     if (key === lastSchedule) return;
     lastSchedule = key;

@@ -64,11 +64,7 @@ export function rotationKey(row: TokenRow): string | undefined {
  * Expired ones stay (the badge says "exp" for as long as the panel says "expired"); the schedule
  * decides what is still worth a notification.
  */
-export function trackedTokensFor(
-  rows: TokenRow[],
-  /** @deprecated Unused: the set no longer depends on the time. Kept so existing callers compile. */
-  _nowMs?: number,
-): TrackedToken[] {
+export function trackedTokensFor(rows: TokenRow[]): TrackedToken[] {
   const rotated = findRotations(rows);
   const tracked: TrackedToken[] = [];
   for (const row of rows) {
