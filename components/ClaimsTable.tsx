@@ -2,24 +2,28 @@ import { CLAIM_DESCRIPTIONS } from '../utils/claimDescriptions';
 import { formatLocal, formatRelative, formatUtc } from '../utils/expiry';
 import { isTimeClaim, looksLikeMilliseconds } from '../utils/timeClaims';
 
-/** One row per claim; values are rendered as text (React escapes), never as HTML. */
+/**
+ * One row per claim; values are rendered as text (React escapes), never as HTML. Claim names come
+ * from the token, so they are only ever read as own properties and looked up in Maps: "__proto__"
+ * or "constructor" is a claim like any other.
+ */
 export function ClaimsTable({ claims, nowMs }: { claims: Record<string, unknown>; nowMs: number }) {
-  const names = Object.keys(claims);
-  if (names.length === 0) return <p className="muted">The payload is an empty JSON object.</p>;
+  const entries = Object.entries(claims);
+  if (entries.length === 0) return <p className="muted">The payload is an empty JSON object.</p>;
   return (
     <table className="claims">
       <tbody>
-        {names.map((name) => {
-          const value = claims[name];
+        {entries.map(([name, value]) => {
           const json = JSON.stringify(value) ?? 'null';
+          const description = CLAIM_DESCRIPTIONS.get(name);
           return (
             <tr key={name} data-claim={name} data-value={json}>
-              <th scope="row" title={CLAIM_DESCRIPTIONS[name]}>
+              <th scope="row" title={description}>
                 {name}
               </th>
               <td>
                 <code className="claim-value">{typeof value === 'string' ? value : json}</code>
-                {CLAIM_DESCRIPTIONS[name] && <div className="muted small">{CLAIM_DESCRIPTIONS[name]}</div>}
+                {description && <div className="muted small">{description}</div>}
                 {isTimeClaim(name) && typeof value === 'number' && <TimeExplanation seconds={value} nowMs={nowMs} />}
               </td>
             </tr>

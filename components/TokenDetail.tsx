@@ -26,21 +26,24 @@ interface Props {
 }
 
 const KIND_TEXT = { jwt: 'JWT (signed, JWS)', jwe: 'JWE (encrypted)', opaque: 'Opaque token', malformed: 'Malformed token' } as const;
-const SOURCE_TEXT: Record<string, string> = {
-  'authorization-header': 'Authorization header',
-  'other-header': 'other header',
-  cookie: 'cookie sent',
-  'set-cookie': 'Set-Cookie received',
-  query: 'URL query',
-  'token-response': 'token endpoint response',
-  pasted: 'pasted by you',
-};
+// A Map: rows restored from session storage are data, and a stray "constructor" must find nothing.
+const SOURCE_TEXT: ReadonlyMap<string, string> = new Map([
+  ['authorization-header', 'Authorization header'],
+  ['other-header', 'other header'],
+  ['cookie', 'cookie sent'],
+  ['set-cookie', 'Set-Cookie received'],
+  ['query', 'URL query'],
+  ['token-response', 'token endpoint response'],
+  ['pasted', 'pasted by you'],
+]);
 
 export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, revealed, onToggleReveal, copy, signature, onVerifySignature }: Props) {
   const timing = tokenTiming(row, nowMs, warningWindowSeconds);
   const { decoded } = row;
   const { facts } = timing;
   const hasRefreshToken = row.issuedWith.includes('refresh');
+  const claims = claimsOf(decoded);
+  const iss = Object.hasOwn(claims, 'iss') ? claims.iss : undefined;
 
   return (
     <section className="token-detail" data-testid="token-detail" data-fingerprint={row.fingerprint} aria-label="Selected token">
@@ -91,11 +94,13 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
           </dl>
         ) : (
           <p className="muted" data-testid="expiry-unknown">
-            {decoded.kind === 'jwt'
-              ? 'This JWT has no "exp" claim, so nothing says when it stops working; the server may still reject it at any time.'
-              : row.sources.every((src) => src === 'pasted')
-                ? 'Unknown. This token carries no expiry of its own, and pasted text comes without the token response (with "expires_in") that would tell.'
-                : 'Unknown. This token carries no expiry of its own, and the panel did not see the token response that issued it (with "expires_in"). Sign in again with DevTools open to capture it.'}
+            {decoded.kind === 'jwt' && decoded.payload.type === 'not-decoded'
+              ? 'Unknown: the payload, where a JWT keeps its "exp", was not decoded.'
+              : decoded.kind === 'jwt'
+                ? 'This JWT has no "exp" claim, so nothing says when it stops working; the server may still reject it at any time.'
+                : row.sources.every((src) => src === 'pasted')
+                  ? 'Unknown. This token carries no expiry of its own, and pasted text comes without the token response (with "expires_in") that would tell.'
+                  : 'Unknown. This token carries no expiry of its own, and the panel did not see the token response that issued it (with "expires_in"). Sign in again with DevTools open to capture it.'}
           </p>
         )}
         {facts.notBefore !== undefined && (
@@ -116,8 +121,8 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
       {decoded.warnings.length > 0 && (
         <Section title="Warnings">
           <ul className="warnings" data-testid="token-warnings">
-            {decoded.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {decoded.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
             ))}
           </ul>
         </Section>
@@ -144,7 +149,7 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
           </pre>
           {decoded.kind === 'jwt' && !decoded.signed && <p className="warn">Unsigned ("alg": "none"): decoded, but it proves nothing.</p>}
           {decoded.kind === 'jwt' && decoded.signed && (
-            <SignatureCheck key={row.fingerprint} suggestedUrl={suggestJwksUrl(claimsOf(decoded).iss)} result={signature} onVerify={onVerifySignature} />
+            <SignatureCheck key={row.fingerprint} suggestedUrl={suggestJwksUrl(iss)} result={signature} onVerify={onVerifySignature} />
           )}
           {decoded.kind === 'jwe' && <p className="muted">Encrypted: only the header can be read; the payload needs the recipient's key.</p>}
         </Section>
@@ -161,13 +166,13 @@ export function TokenDetail({ row, replacedBy, nowMs, warningWindowSeconds, reve
               </pre>
             </>
           )}
-          {decoded.payload.type === 'binary' && <p data-testid="payload-text">Binary payload ({decoded.payload.byteLength} bytes, not UTF-8 text).</p>}
+          {decoded.payload.type === 'not-decoded' && <p data-testid="payload-not-decoded">{decoded.payload.reason}</p>}
         </Section>
       )}
 
       <Section title="Where it was seen">
         <dl className="facts">
-          <Fact name="Sources">{row.sources.map((s) => SOURCE_TEXT[s] ?? s).join(', ')}</Fact>
+          <Fact name="Sources">{row.sources.map((s) => SOURCE_TEXT.get(s) ?? s).join(', ')}</Fact>
           <Fact name="Names">{row.names.join(', ')}</Fact>
           <Fact name="Origins">{row.origins.join(', ')}</Fact>
           <Fact name="Seen">

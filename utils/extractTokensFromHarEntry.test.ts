@@ -134,6 +134,57 @@ describe('extractTokensFromHarEntry', () => {
   });
 });
 
+describe('extractTokensFromHarEntry on empty and hostile values', () => {
+  it('yields no row for a token that is empty or only whitespace, wherever it is', () => {
+    for (const blank of ['', ' ', '\t\n ', '\u00a0']) {
+      const body = JSON.stringify({ access_token: blank, refresh_token: blank, id_token: blank, token_type: 'Bearer' });
+      const found = extractTokensFromHarEntry(
+        harEntry({
+          url: `https://x.example/cb?access_token=${encodeURIComponent(blank.padEnd(8, ' '))}&token=${encodeURIComponent(`  ${blank}      `)}`,
+          requestHeaders: { 'X-Access-Token': blank, Authorization: `Bearer ${blank}` },
+          requestCookies: [
+            { name: 'access_token', value: blank },
+            { name: 'CF_Authorization', value: `"${blank}"` },
+          ],
+          responseHeaders: [{ name: 'Set-Cookie', value: `refresh_token=${blank}; Path=/` }],
+        }),
+        body,
+      );
+      expect(found, JSON.stringify(blank)).toEqual([]);
+    }
+  });
+
+  it('takes the field that holds a token when a blank one of the same role comes first', () => {
+    const found = extractTokensFromTokenResponse(JSON.stringify({ access_token: ' ', accessToken: 'oauth:real-123' }), 0, 'u');
+    expect(found).toEqual([expect.objectContaining({ value: 'oauth:real-123', name: 'accessToken' })]);
+  });
+
+  it('trims what it keeps, and unquotes quoted cookie values', () => {
+    const found = extractTokensFromHarEntry(
+      harEntry({ url: 'https://x.example/?token=%20oauth%3Aabc12345%20', requestCookies: [{ name: 'access_token', value: ' "opaque-cookie-1" ' }] }),
+    );
+    expect(found.map((f) => f.value)).toEqual(['opaque-cookie-1', 'oauth:abc12345']);
+  });
+
+  it('reads entries of the wrong shape without throwing, keeping what is well-formed', () => {
+    const hostile = {
+      startedDateTime: 42,
+      time: 'slow',
+      request: {
+        url: { href: 'https://x.example' },
+        headers: [null, 7, { name: 'Authorization' }, { name: 3, value: 'Bearer abcdefgh12' }, { name: 'Authorization', value: 'Bearer good-token-1' }],
+        cookies: 'CF_Authorization=abc',
+      },
+      response: { status: '200', headers: { name: 'Date', value: 'x' }, cookies: [{ name: 'token', value: { v: 1 } }] },
+    } as unknown as Parameters<typeof extractTokensFromHarEntry>[0];
+    let found: ReturnType<typeof extractTokensFromHarEntry> = [];
+    expect(() => (found = extractTokensFromHarEntry(hostile, '{"access_token":"x-12345678"}'))).not.toThrow();
+    expect(found.map((f) => f.value)).toEqual(['good-token-1']);
+    expect(() => extractTokensFromHarEntry({} as never)).not.toThrow();
+    expect(() => mayCarryTokens({ response: null } as never)).not.toThrow();
+  });
+});
+
 describe('extractTokensFromTokenResponse', () => {
   it('accepts camelCase, nesting one level down, and expires_in as a string', () => {
     const found = extractTokensFromTokenResponse(JSON.stringify({ data: { accessToken: 'abc-123-def', expiresIn: '3600' } }), 1_000_000, 'https://x/token');

@@ -1,6 +1,6 @@
 import { decodeToken } from './decodeToken';
 import type { HarEntryLike, HarNameValue } from './har';
-import { headerValue, originOf, urlWithoutQuery } from './har';
+import { headerValue, nameValues, originOf, urlWithoutQuery } from './har';
 
 export type TokenSource = 'authorization-header' | 'other-header' | 'cookie' | 'set-cookie' | 'query' | 'token-response' | 'pasted';
 
@@ -45,16 +45,55 @@ const TOKEN_QUERY_PARAMS = new Set(['access_token', 'id_token', 'token', 'jwt'])
 const TOKEN_COOKIE_NAME = /^cf_authorization$|token|jwt|^(access|id|refresh|auth)[_-]/i;
 const AUTH_SCHEME = /^(bearer|dpop)\s+(\S+)\s*$/i;
 
-/** Every token a finished request carried, in request headers, cookies, query, Set-Cookie and (given) response body. */
-export function extractTokensFromHarEntry(entry: HarEntryLike, responseBody?: string): TokenObservation[] {
+/** The parts of an entry the extractor reads, each of the type it needs; whatever else the entry holds is ignored. */
+interface EntryView {
+  startedDateTime: unknown;
+  time: unknown;
+  url: string;
+  requestHeaders: HarNameValue[];
+  requestCookies: HarNameValue[];
+  status: number;
+  responseHeaders: HarNameValue[];
+  responseCookies: HarNameValue[];
+}
+
+function viewOf(entry: unknown): EntryView {
+  const e = objectOrEmpty(entry);
+  const request = objectOrEmpty(e.request);
+  const response = objectOrEmpty(e.response);
+  return {
+    startedDateTime: e.startedDateTime,
+    time: e.time,
+    url: typeof request.url === 'string' ? request.url : '',
+    requestHeaders: nameValues(request.headers),
+    requestCookies: nameValues(request.cookies),
+    status: typeof response.status === 'number' ? response.status : 0,
+    responseHeaders: nameValues(response.headers),
+    responseCookies: nameValues(response.cookies),
+  };
+}
+
+function objectOrEmpty(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Every token a finished request carried, in request headers, cookies, query, Set-Cookie and (given)
+ * response body. The entry describes what the page did, so any shape is read without throwing, and
+ * an empty or blank value is never a token.
+ */
+export function extractTokensFromHarEntry(harEntry: HarEntryLike, responseBody?: string): TokenObservation[] {
+  const entry = viewOf(harEntry);
   const at = startedAt(entry);
-  const origin = originOf(entry.request.url);
+  const origin = originOf(entry.url);
   const serverClockOffsetMs = clockOffset(entry, at);
   const found: TokenObservation[] = [];
-  const add = (o: Omit<TokenObservation, 'origin' | 'at'>) =>
+  const add = (o: Omit<TokenObservation, 'origin' | 'at'>) => {
+    if (o.value.trim() === '') return;
     found.push({ origin, at, ...(serverClockOffsetMs === undefined ? {} : { serverClockOffsetMs }), ...o });
+  };
 
-  for (const header of entry.request.headers) {
+  for (const header of entry.requestHeaders) {
     const name = header.name.toLowerCase();
     if (name === 'authorization') {
       const match = AUTH_SCHEME.exec(header.value.trim());
@@ -63,26 +102,35 @@ export function extractTokensFromHarEntry(entry: HarEntryLike, responseBody?: st
       add({ value: header.value.trim(), source: 'other-header', name: header.name });
     }
   }
-  for (const header of entry.response.headers) {
+  for (const header of entry.responseHeaders) {
     const name = header.name.toLowerCase();
     if (!SKIPPED_HEADERS.has(name) && isJoseValue(header.value)) add({ value: header.value.trim(), source: 'other-header', name: header.name });
   }
 
   for (const cookie of requestCookies(entry)) {
-    if (isTokenCookie(cookie)) add({ value: cookie.value, source: 'cookie', name: cookie.name });
+    const value = cookieValue(cookie.value);
+    if (isTokenCookie(cookie.name, value)) add({ value, source: 'cookie', name: cookie.name });
   }
   for (const cookie of setCookies(entry)) {
-    if (isTokenCookie(cookie)) add({ value: cookie.value, source: 'set-cookie', name: cookie.name });
+    const value = cookieValue(cookie.value);
+    if (isTokenCookie(cookie.name, value)) add({ value, source: 'set-cookie', name: cookie.name });
   }
 
-  for (const [name, value] of queryParams(entry.request.url)) {
-    if (TOKEN_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8) add({ value, source: 'query', name, role: name === 'id_token' ? 'id' : 'access' });
+  for (const [name, raw] of queryParams(entry.url)) {
+    const value = raw.trim();
+    if (value.length >= 8) add({ value, source: 'query', name, role: name === 'id_token' ? 'id' : 'access' });
   }
 
-  if (responseBody !== undefined && entry.response.status >= 200 && entry.response.status < 300) {
-    for (const o of extractTokensFromTokenResponse(responseBody, at, urlWithoutQuery(entry.request.url))) add(o);
+  if (typeof responseBody === 'string' && entry.status >= 200 && entry.status < 300) {
+    for (const o of extractTokensFromTokenResponse(responseBody, at, urlWithoutQuery(entry.url))) add(o);
   }
   return found;
+}
+
+/** A cookie value may be quoted (RFC 6265 §4.1.1); the quotes are not part of the token. */
+function cookieValue(raw: string): string {
+  const value = raw.trim();
+  return (value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value).trim();
 }
 
 function isTokenHeader(lowerName: string, value: string): boolean {
@@ -97,15 +145,14 @@ function isJoseValue(value: string): boolean {
   return kind === 'jwt' || kind === 'jwe';
 }
 
-function isTokenCookie(cookie: HarNameValue): boolean {
-  const value = cookie.value.trim();
+function isTokenCookie(name: string, value: string): boolean {
   if (value === '' || value === 'deleted') return false;
-  return TOKEN_COOKIE_NAME.test(cookie.name) || isJoseValue(value);
+  return TOKEN_COOKIE_NAME.test(name) || isJoseValue(value);
 }
 
-function requestCookies(entry: HarEntryLike): HarNameValue[] {
-  if (entry.request.cookies && entry.request.cookies.length > 0) return entry.request.cookies;
-  const header = headerValue(entry.request.headers, 'cookie');
+function requestCookies(entry: EntryView): HarNameValue[] {
+  if (entry.requestCookies.length > 0) return entry.requestCookies;
+  const header = headerValue(entry.requestHeaders, 'cookie');
   if (!header) return [];
   return header.split(';').flatMap((pair) => {
     const eq = pair.indexOf('=');
@@ -113,10 +160,10 @@ function requestCookies(entry: HarEntryLike): HarNameValue[] {
   });
 }
 
-function setCookies(entry: HarEntryLike): HarNameValue[] {
-  if (entry.response.cookies && entry.response.cookies.length > 0) return entry.response.cookies;
+function setCookies(entry: EntryView): HarNameValue[] {
+  if (entry.responseCookies.length > 0) return entry.responseCookies;
   // Chrome joins several Set-Cookie headers into one value separated by newlines.
-  return entry.response.headers
+  return entry.responseHeaders
     .filter((h) => h.name.toLowerCase() === 'set-cookie')
     .flatMap((h) => h.value.split('\n'))
     .flatMap((line) => {
@@ -126,29 +173,31 @@ function setCookies(entry: HarEntryLike): HarNameValue[] {
     });
 }
 
+/** The query's token-named parameters, decoded. */
 function queryParams(url: string): [string, string][] {
   const q = url.indexOf('?');
   if (q < 0) return [];
   try {
-    return [...new URLSearchParams(url.slice(q + 1).split('#')[0])];
+    return [...new URLSearchParams(url.slice(q + 1).split('#')[0])].filter(([name]) => TOKEN_QUERY_PARAMS.has(name.toLowerCase()));
   } catch {
     return [];
   }
 }
 
-function startedAt(entry: HarEntryLike): number {
-  const t = Date.parse(entry.startedDateTime);
+function startedAt(entry: EntryView): number {
+  const t = typeof entry.startedDateTime === 'string' ? Date.parse(entry.startedDateTime) : NaN;
   return Number.isFinite(t) ? t : Date.now();
 }
 
-function clockOffset(entry: HarEntryLike, startedAtMs: number): number | undefined {
-  const date = headerValue(entry.response.headers, 'date');
+function clockOffset(entry: EntryView, startedAtMs: number): number | undefined {
+  const date = headerValue(entry.responseHeaders, 'date');
   if (!date) return undefined;
   const server = Date.parse(date);
   if (!Number.isFinite(server)) return undefined;
   // The Date header has whole-second precision and is stamped while the response is produced.
-  const local = startedAtMs + (entry.time ?? 0) / 2;
-  return server - local;
+  const time = typeof entry.time === 'number' && Number.isFinite(entry.time) && entry.time > 0 ? entry.time : 0;
+  const offset = server - (startedAtMs + time / 2);
+  return Number.isFinite(offset) ? offset : undefined;
 }
 
 const TOKEN_FIELDS: { role: TokenRole; names: string[]; expiresIn: string[] }[] = [
@@ -163,7 +212,7 @@ const TOKEN_FIELDS: { role: TokenRole; names: string[]; expiresIn: string[] }[] 
  * time plus `expires_in`: the earliest moment the issuer could have started counting.
  */
 export function extractTokensFromTokenResponse(body: string, requestedAtMs: number, issuedBy: string): Omit<TokenObservation, 'origin' | 'at'>[] {
-  if (body.length > MAX_TOKEN_BODY_BYTES || !/oken/.test(body)) return [];
+  if (typeof body !== 'string' || body.length > MAX_TOKEN_BODY_BYTES || !/oken/.test(body)) return [];
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -172,16 +221,19 @@ export function extractTokensFromTokenResponse(body: string, requestedAtMs: numb
   }
   const candidates = [parsed, ...(isObject(parsed) ? Object.values(parsed) : [])].filter(isObject);
   for (const object of candidates) {
-    const present = TOKEN_FIELDS.filter((f) => f.names.some((n) => typeof object[n] === 'string' && (object[n] as string).length > 0));
+    // A blank field ("", " ") holds no token: it is skipped, and a sibling spelling may hold one.
+    const present = TOKEN_FIELDS.flatMap((field) => {
+      const name = field.names.find((n) => tokenIn(object, n) !== undefined);
+      return name === undefined ? [] : [{ field, name, value: tokenIn(object, name)! }];
+    });
     if (present.length === 0) continue;
-    const roles = present.map((f) => f.role);
+    const roles = present.map((p) => p.field.role);
     const tokenType = stringField(object, ['token_type', 'tokenType']);
     const scope = stringField(object, ['scope']);
-    return present.map((field) => {
-      const name = field.names.find((n) => typeof object[n] === 'string')!;
+    return present.map(({ field, name, value }) => {
       const expiresIn = numberField(object, field.expiresIn);
       return {
-        value: (object[name] as string).trim(),
+        value,
         source: 'token-response' as const,
         name,
         role: field.role,
@@ -200,15 +252,28 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A field of parsed JSON, read only when it is the object's own: the body decides its keys, "__proto__" included. */
+function own(object: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(object, name) ? object[name] : undefined;
+}
+
+function tokenIn(object: Record<string, unknown>, name: string): string | undefined {
+  const value = own(object, name);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 function stringField(object: Record<string, unknown>, names: string[]): string | undefined {
-  for (const n of names) if (typeof object[n] === 'string') return object[n] as string;
+  for (const n of names) {
+    const value = own(object, n);
+    if (typeof value === 'string') return value;
+  }
   return undefined;
 }
 
 /** `expires_in` is a number by the RFC, but Firebase and others send a numeric string. */
 function numberField(object: Record<string, unknown>, names: string[]): number | undefined {
   for (const n of names) {
-    const v = object[n];
+    const v = own(object, n);
     const num = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
     if (Number.isFinite(num) && num > 0) return num;
   }
@@ -217,9 +282,12 @@ function numberField(object: Record<string, unknown>, names: string[]): number |
 
 /** Whether a response body is worth reading for tokens (decided before the costly `getContent`). */
 export function mayCarryTokens(entry: HarEntryLike): boolean {
-  if (entry.response.status < 200 || entry.response.status >= 300) return false;
-  const mime = entry.response.content?.mimeType ?? headerValue(entry.response.headers, 'content-type') ?? '';
+  const response = objectOrEmpty(objectOrEmpty(entry).response);
+  const status = response.status;
+  if (typeof status !== 'number' || status < 200 || status >= 300) return false;
+  const content = objectOrEmpty(response.content);
+  const mime = typeof content.mimeType === 'string' ? content.mimeType : (headerValue(nameValues(response.headers), 'content-type') ?? '');
   if (!/json/i.test(mime)) return false;
-  const size = entry.response.content?.size ?? -1;
+  const size = typeof content.size === 'number' ? content.size : -1;
   return size <= MAX_TOKEN_BODY_BYTES;
 }

@@ -17,6 +17,23 @@ describe('parsePastedToken', () => {
       expect(parsePastedToken(input)).toEqual({ ok: true, token: jwt });
     }
     expect(parsePastedToken('oauth:abcdef123456')).toEqual({ ok: true, token: 'oauth:abcdef123456' });
+    // Base64 padding is not a .env line.
+    for (const padded of ['dGhpcyBpcyBvcGFxdWU=', 'dGhpcyBpcyBvcGFxdQ==']) expect(parsePastedToken(padded)).toEqual({ ok: true, token: padded });
+  });
+
+  it('takes only the value of a .env line, whatever the case of its name, with quotes, spaces or "export"', async () => {
+    const jwt = await signedJwt({ sub: 'a' });
+    const opaque = 'oauth:abcdef123456';
+    for (const [input, token] of [
+      [`token=${opaque}`, opaque],
+      [`access_token = "${jwt}"`, jwt],
+      [`export token='${jwt}'`, jwt],
+      [`export MCP_TOKEN=${jwt}`, jwt],
+      [`mcpToken=Bearer ${jwt}`, jwt],
+      [`Cf_Authorization=${jwt}`, jwt],
+    ]) {
+      expect(parsePastedToken(input), input).toEqual({ ok: true, token });
+    }
   });
 
   it.each([
@@ -28,6 +45,8 @@ describe('parsePastedToken', () => {
     ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0', /2 dot-separated parts/],
     ['eyJhbGciOiJIUzI1NiJ9.@@@.sig', /payload \(part 2\)/],
     ['Token abcdefghijkl', /not a token scheme/],
+    ['access_token=', /no token after "="/],
+    ['export MCP_TOKEN=""', /no token after "="/],
   ])('refuses %j with a readable reason', (input, reason) => {
     const result = parsePastedToken(input);
     expect(result.ok).toBe(false);

@@ -15,8 +15,9 @@ export function isTimeClaim(name: string): boolean {
 /** Warnings for time claims that a server would misread. */
 export function timeClaimWarnings(claims: Record<string, unknown>): string[] {
   const warnings: string[] = [];
+  const own = (name: string) => (Object.hasOwn(claims, name) ? claims[name] : undefined);
   for (const name of TIME_CLAIMS) {
-    if (!(name in claims)) continue;
+    if (!Object.hasOwn(claims, name)) continue;
     const value = claims[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       if (name !== 'updated_at') warnings.push(`"${name}" is not a number, so servers cannot use it as a time (RFC 7519 NumericDate).`);
@@ -26,7 +27,7 @@ export function timeClaimWarnings(claims: Record<string, unknown>): string[] {
       warnings.push(`"${name}" looks like milliseconds (${value}); JWT times are seconds since 1970, so servers will read it as the year ${yearOf(value)}.`);
     }
   }
-  const { exp, iat, nbf } = claims;
+  const [exp, iat, nbf] = [own('exp'), own('iat'), own('nbf')];
   if (typeof exp === 'number' && typeof iat === 'number' && exp < iat)
     warnings.push('"exp" is earlier than "iat": the token was already expired when it was issued.');
   if (typeof exp === 'number' && typeof nbf === 'number' && exp <= nbf) warnings.push('"exp" is not after "nbf": the token is never valid.');

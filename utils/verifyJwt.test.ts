@@ -1,6 +1,7 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { unsignedJwt } from '../test-support/tokens';
+import { TIME_BUDGET_MS, timed } from './hostileInput.test-helper';
 import { suggestJwksUrl, verifyJwtSignature, verifyWithJwks } from './verifyJwt';
 
 describe('JWT signature check against a JWKS', async () => {
@@ -41,5 +42,40 @@ describe('JWT signature check against a JWKS', async () => {
     expect(suggestJwksUrl('https://team.cloudflareaccess.com')).toBe('https://team.cloudflareaccess.com/cdn-cgi/access/certs');
     expect(suggestJwksUrl('https://auth.example.com/realms/x/')).toBe('https://auth.example.com/realms/x/.well-known/jwks.json');
     expect(suggestJwksUrl('not a url')).toBeUndefined();
+  });
+  it("drops the issuer's query, fragment and credentials from the suggested key URL", () => {
+    expect(suggestJwksUrl('https://auth.example.com/realms/x?tenant=1#frag')).toBe('https://auth.example.com/realms/x/.well-known/jwks.json');
+    expect(suggestJwksUrl('https://user:pw@auth.example.com/?a=b')).toBe('https://auth.example.com/.well-known/jwks.json');
+    expect(suggestJwksUrl('https://team.cloudflareaccess.com/?a=b#c')).toBe('https://team.cloudflareaccess.com/cdn-cgi/access/certs');
+  });
+  it('suggests in linear time, even for an issuer that is 100 KB of slashes', () => {
+    const iss = `https://auth.example.com/${'/'.repeat(100_000)}x`;
+    const { result, ms } = timed(() => suggestJwksUrl(iss));
+    expect(result).toMatch(/\/x\/\.well-known\/jwks\.json$/);
+    expect(ms).toBeLessThan(TIME_BUDGET_MS);
+  });
+  it('stops reading a key set after 256 KB and says so', async () => {
+    let served = 0;
+    const chunk = new TextEncoder().encode(`{"keys":[${'{"kty":"oct","k":"AAAA"},'.repeat(2000)}`);
+    const huge: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (served > 20_000_000) return controller.close();
+            served += chunk.byteLength;
+            controller.enqueue(chunk);
+          },
+        }),
+      );
+    const result = await verifyJwtSignature(await sign(privateKey), 'https://x/jwks', huge);
+    expect(result).toMatchObject({ state: 'error', reason: expect.stringMatching(/the key set is larger than 256 KB/) });
+    expect(served).toBeLessThan(512 * 1024);
+  });
+  it('says a key set that is not JSON is not one, in words', async () => {
+    const text: typeof fetch = async () => new Response('keys: none', { status: 200 });
+    expect(await verifyJwtSignature(await sign(privateKey), 'https://x/jwks', text)).toMatchObject({
+      state: 'error',
+      reason: 'https://x/jwks did not return JSON, so it is not a key set.',
+    });
   });
 });

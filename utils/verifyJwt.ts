@@ -19,9 +19,20 @@ export function suggestJwksUrl(iss: unknown): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const base = url.href.replace(/\/+$/, '');
-  return /\.cloudflareaccess\.com$/i.test(url.hostname) ? `${url.origin}/cdn-cgi/access/certs` : `${base}/.well-known/jwks.json`;
+  if (/\.cloudflareaccess\.com$/i.test(url.hostname)) return `${url.origin}/cdn-cgi/access/certs`;
+  // The issuer's query, fragment and credentials are not part of where its keys live.
+  return `${url.origin}${withoutTrailingSlashes(url.pathname)}/.well-known/jwks.json`;
 }
+
+/** A loop, not /\/+$/: that regex takes quadratic time on a long run of slashes followed by anything else. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
+/** Real key sets are a few KB; a bigger answer is not one, and reading it all would only cost memory. */
+export const MAX_JWKS_BYTES = 256 * 1024;
 
 /** Fetches a JWKS and checks the token's signature with it (signature only; times are shown elsewhere). */
 export async function verifyJwtSignature(token: string, jwksUrl: string, fetchFn: FetchLike, timeoutMs = 8000): Promise<SignatureCheck> {
@@ -35,9 +46,16 @@ export async function verifyJwtSignature(token: string, jwksUrl: string, fetchFn
 }
 
 export async function verifyWithJwks(token: string, jwks: JSONWebKeySet, jwksUrl: string): Promise<SignatureCheck> {
+  let keys: ReturnType<typeof createLocalJWKSet>;
   try {
-    const { protectedHeader } = await compactVerify(token, createLocalJWKSet(jwks));
-    return { state: 'valid', kid: protectedHeader.kid, alg: protectedHeader.alg, jwksUrl };
+    keys = createLocalJWKSet(jwks);
+  } catch (error) {
+    return { state: 'error', reason: `${jwksUrl} is not a usable key set (${(error as Error).message}).`, jwksUrl };
+  }
+  try {
+    const { protectedHeader } = await compactVerify(token, keys);
+    const kid = typeof protectedHeader.kid === 'string' ? protectedHeader.kid : undefined;
+    return { state: 'valid', ...(kid === undefined ? {} : { kid }), alg: String(protectedHeader.alg), jwksUrl };
   } catch (error) {
     return { state: 'invalid', reason: describeJoseError(error), jwksUrl };
   }
@@ -55,17 +73,60 @@ async function fetchJwks(url: string, fetchFn: FetchLike, timeoutMs: number): Pr
     );
   }
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}, not a key set.`);
-  const text = await response.text();
+  const text = await readAtMost(response, MAX_JWKS_BYTES, url, timeoutMs);
+  if (text === undefined) throw new Error(`${url} answered, but the key set is larger than ${MAX_JWKS_BYTES / 1024} KB, so it is not read.`);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new Error(`${url} did not return JSON${/^\s*</.test(text) ? ' (it looks like an HTML page)' : ''}.`);
+    throw new Error(
+      /^\s*</.test(text)
+        ? `${url} returned an HTML page (a login page, or the wrong URL), not a key set.`
+        : `${url} did not return JSON, so it is not a key set.`,
+    );
   }
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { keys?: unknown }).keys)) {
     throw new Error(`${url} returned JSON without a "keys" array, so it is not a JWKS.`);
   }
   return body as JSONWebKeySet;
+}
+
+/** The body as text, or undefined once it passes `maxBytes`: reading stops there, whatever the server sends. */
+async function readAtMost(response: Response, maxBytes: number, url: string, timeoutMs: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        void reader.cancel().catch(() => {});
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    throw new Error(
+      (error as Error).name === 'TimeoutError'
+        ? `The key set at ${url} did not arrive within ${timeoutMs / 1000} s.`
+        : `Reading the key set from ${url} failed (${(error as Error).message}).`,
+    );
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function describeJoseError(error: unknown): string {
