@@ -66,6 +66,29 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
           code_challenge_methods_supported: ['S256'],
         });
         return true;
+      case 'POST /cdn-cgi/access/login': {
+        // An Access-style session cookie the page never sends back (its path is this endpoint's
+        // folder and the page calls nothing there again): it only ever shows in a Set-Cookie header.
+        const cookie = await issuer.accessCookie('demo', opts.cookieTtlSeconds);
+        sendJson(
+          res,
+          200,
+          { ok: true },
+          { 'set-cookie': `CF_Authorization=${cookie}; Path=/cdn-cgi/access/session; HttpOnly; SameSite=Lax; Max-Age=${opts.cookieTtlSeconds}` },
+        );
+        return true;
+      }
+      case 'GET /cdn-cgi/access/authorized': {
+        // The same cookie set on a redirect back to the app, as Access does after its login page.
+        const cookie = await issuer.accessCookie('demo', opts.cookieTtlSeconds);
+        res
+          .writeHead(302, {
+            location: '/',
+            'set-cookie': `CF_Authorization=${cookie}; Path=/cdn-cgi/access/session; HttpOnly; SameSite=Lax; Max-Age=${opts.cookieTtlSeconds}`,
+          })
+          .end();
+        return true;
+      }
       case 'POST /oauth/token':
         await tokenEndpoint(req, res, issuer, opts, codes);
         return true;

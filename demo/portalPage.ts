@@ -110,7 +110,14 @@ window.demoCallback = (function () {
   document.getElementById('call-api').onclick = () => callApi();
   document.getElementById('call-mcp').onclick = () => listTools('/mcp');
   document.getElementById('refresh').onclick = () => refresh();
-  window.demoPortal = { signIn, callApi, listTools, refresh };
+  // Access-style login whose session cookie only ever appears in the Set-Cookie header.
+  async function accessLogin() {
+    const res = await fetch('/cdn-cgi/access/login', { method: 'POST' });
+    show('Access session cookie set (HttpOnly, ' + res.status + ').');
+    return res.status;
+  }
+
+  window.demoPortal = { signIn, callApi, listTools, refresh, accessLogin };
 })();
 </script>
 </body>

@@ -23,6 +23,9 @@ export function syncEarlyRecorder(): Promise<void> {
 }
 
 async function registerForGrantedSites(): Promise<void> {
+  // Firefox keeps response bodies across URL changes (getContent still answers after
+  // history.replaceState), and its content scripts cannot reach a devtools page: no recorder there.
+  if (import.meta.env.FIREFOX) return;
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return;
   const { origins = [] } = await browser.permissions.getAll();

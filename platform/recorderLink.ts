@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { RECORDER_PORT_NAME } from '../utils/capture/recorderPort';
 import { reloadRecorderScript, takeCopiesExpression } from '../utils/runsInPage/recorderHandoff';
-import { evalInInspectedPage } from './devtoolsNetwork';
+import { evalInInspectedPage, reloadInspectedPage } from './devtoolsNetwork';
 
 /**
  * The devtools page's end of the in-page recorder: copies pushed by the early recorder's relay of
@@ -20,7 +20,7 @@ export function onEarlyRecorderCopies(tabId: number, listener: (copy: unknown) =
 /** Reloads the inspected page with the recorder injected before its scripts; returns the secret that reads its copies. */
 export function reloadWithRecorder(): string {
   const secret = randomSecret();
-  browser.devtools.inspectedWindow.reload({ injectedScript: reloadRecorderScript(secret) });
+  reloadInspectedPage({ injectedScript: reloadRecorderScript(secret) });
   return secret;
 }
 

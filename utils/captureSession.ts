@@ -52,6 +52,11 @@ export class CaptureSession {
     return lost !== undefined;
   }
 
+  /** The Set-Cookie tokens of a request seen earlier without them (Chrome attached the header late). */
+  ingestLateSetCookies(entry: HarEntryLike): TokenRow[] {
+    return this.ledger.record(extractTokensFromHarEntry(entry).filter((o) => o.source === 'set-cookie'));
+  }
+
   /** Rows and targets saved by an earlier DevTools window of the same tab. */
   restore(rows: TokenRow[], targets: McpTarget[]): TokenRow[] {
     for (const t of [...targets].reverse()) this.targets = recordMcpTarget(this.targets, t, t.lastSeen);

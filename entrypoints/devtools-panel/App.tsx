@@ -176,12 +176,6 @@ function EmptyList({ connected, standalone, nowMs }: { connected: boolean; stand
       )}
       <p>No tokens yet.</p>
       {!standalone && <p>Use the page (sign in, reload, call its API): tokens in Authorization headers, cookies, token responses and URLs appear here.</p>}
-      {!standalone && import.meta.env.FIREFOX && (
-        <p data-testid="firefox-network-hint">
-          Firefox reports requests to extensions only after its <strong>Network</strong> panel has been opened once in this DevTools window: open it, then come
-          back.
-        </p>
-      )}
       <p>Or paste one above.</p>
     </div>
   );

@@ -5,6 +5,7 @@ import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
 import { CaptureSession } from '../../utils/captureSession';
 import { parseRecordedResponse, RecordedCopies, type ReportedRequest } from '../../utils/capture/recordedCopies';
+import { harEntryKey, LateSetCookieWatch } from '../../utils/capture/lateSetCookies';
 import { transferableRows } from '../../utils/capture/transferableRows';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { createThrottledSave } from '../../utils/throttledSave';
@@ -21,6 +22,8 @@ const BATCH_INTERVAL_MS = 50;
 const SAVE_INTERVAL_MS = 500;
 /** How long a lost body waits for the recorder's copy: it is sent as soon as the page has read the response. */
 const COPY_WAIT_MS = 1000;
+/** First look for Set-Cookie headers Chrome attached late; later looks are spaced wider. */
+const COOKIE_RECHECK_MS = 300;
 
 export function startCapture(tabId: number): void {
   const session = new CaptureSession();
@@ -113,9 +116,21 @@ export function startCapture(tabId: number): void {
     return (await copies.waitFor(request, COPY_WAIT_MS))?.body;
   };
 
+  // Set-Cookie headers Chrome attached after reporting the request: looked up again in a fresh HAR.
+  const lateCookies = new LateSetCookieWatch();
+  let cookieSweep: ReturnType<typeof setTimeout> | undefined;
+  const scheduleCookieSweep = (delay: number) => {
+    cookieSweep ??= setTimeout(async () => {
+      const found = lateCookies.take(await recordedRequests(), Date.now());
+      cookieSweep = undefined;
+      for (const entry of found) queue(session.ingestLateSetCookies(entry));
+      if (lateCookies.size > 0) scheduleCookieSweep(COOKIE_RECHECK_MS * 2);
+    }, delay);
+  };
+
   // Keys of live requests seen while the backfill is running, so a request is not counted twice.
   let liveKeys: Set<string> | undefined = new Set();
-  const keyOf = (e: HarEntryLike) => `${e.startedDateTime} ${e.request.method} ${e.request.url}`;
+  const keyOf = harEntryKey;
 
   onEarlyRecorderCopies(tabId, (value) => {
     const copy = parseRecordedResponse(value);
@@ -133,6 +148,7 @@ export function startCapture(tabId: number): void {
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
+    if (lateCookies.note(request.entry, Date.now())) scheduleCookieSweep(COOKIE_RECHECK_MS);
   });
 
   // Tokens captured by an earlier DevTools window on this tab come back first.

@@ -18,7 +18,12 @@ describe('transferableRows: one hostile row cannot stop the others', () => {
     const safe = transferableRows(rows);
     expect(() => structuredClone(safe)).not.toThrow();
     expect(safe[0]).toBe(rows[0]);
-    expect(safe[1]).toMatchObject({ fingerprint: rows[1].fingerprint, value: 'oauth:hostile-one', sources: ['authorization-header'], decoded: { kind: 'malformed' } });
+    expect(safe[1]).toMatchObject({
+      fingerprint: rows[1].fingerprint,
+      value: 'oauth:hostile-one',
+      sources: ['authorization-header'],
+      decoded: { kind: 'malformed' },
+    });
     expect((safe[1].decoded as { reason: string }).reason).toMatch(/too deeply nested/);
   });
 });
