@@ -1,7 +1,7 @@
 import { CaptureSession } from '../utils/captureSession';
-import type { InspectorMessage } from '../utils/messages';
+import type { CaptureToPanel } from '../utils/links/panelChannel';
 import { inspectedTabId } from './devtoolsNetwork';
-import { openInspectorChannel } from './inspectorChannel';
+import { openPanelSide } from './inspectorChannel';
 
 /** How the panel reaches the captured tokens: the devtools page inside DevTools, or a local session when opened as a tab. */
 export interface TokenFeed {
@@ -14,10 +14,10 @@ export interface TokenFeed {
   reloadAndCapture(): void;
 }
 
-export function connectTokenFeed(receive: (message: InspectorMessage) => void): TokenFeed {
+export function connectTokenFeed(receive: (message: CaptureToPanel) => void): TokenFeed {
   const tabId = inspectedTabId();
   if (tabId !== undefined) {
-    const channel = openInspectorChannel(tabId);
+    const channel = openPanelSide(tabId);
     channel.onMessage(receive);
     channel.post({ type: 'panel-hello' });
     return {

@@ -1,7 +1,6 @@
 import { extractTokensFromHarEntry, type TokenObservation } from './extractTokensFromHarEntry';
 import type { HarEntryLike } from './har';
-import type { CaptureStats } from './messages';
-import { EMPTY_CAPTURE_STATS } from './messages';
+import { EMPTY_CAPTURE_STATS, type CaptureStats } from './capture/captureStats';
 import { detectMcpTarget, recordMcpTarget, type McpTarget } from './mcp/detectMcpTarget';
 import { expiryFacts } from './expiry';
 import { TokenLedger, type TokenRow } from './tokenLedger';

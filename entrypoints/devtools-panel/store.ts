@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings';
-import { EMPTY_CAPTURE_STATS, type CaptureStats, type InspectorMessage } from '../../utils/messages';
+import { EMPTY_CAPTURE_STATS, type CaptureStats } from '../../utils/capture/captureStats';
+import type { CaptureToPanel } from '../../utils/links/panelChannel';
 import { mergeRows, sortRows } from '../../utils/panelRows';
 import type { SignatureState } from '../../components/SignatureCheck';
 import type { SiteAccess } from '../../components/LostExpiryHelp';
@@ -47,7 +48,7 @@ export const usePanelStore = create<PanelState>(() => ({
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
-export function applyInspectorMessage(state: PanelState, message: InspectorMessage): Partial<PanelState> {
+export function applyInspectorMessage(state: PanelState, message: CaptureToPanel): Partial<PanelState> {
   switch (message.type) {
     case 'tokens-snapshot':
       return { rows: sortRows(message.rows), stats: message.stats, targets: message.targets, connected: true };
@@ -81,7 +82,7 @@ export const panelActions = {
   reloadRequested() {
     usePanelStore.setState({ reloading: true });
   },
-  receive(message: InspectorMessage) {
+  receive(message: CaptureToPanel) {
     usePanelStore.setState((s) => applyInspectorMessage(s, message));
   },
   select(fingerprint: string) {

@@ -1,4 +1,4 @@
-import { openInspectorChannel } from '../../platform/inspectorChannel';
+import { openCaptureSide } from '../../platform/inspectorChannel';
 import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
 import { onEarlyRecorderCopies, reloadWithRecorder, takeReloadRecorderCopies } from '../../platform/recorderLink';
 import { sendTokenSchedule } from '../../platform/backgroundLink';
@@ -11,7 +11,7 @@ import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { createThrottledSave } from '../../utils/throttledSave';
 import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/har';
-import type { InspectorMessage } from '../../utils/messages';
+import type { CaptureToPanel } from '../../utils/links/panelChannel';
 import type { TokenRow } from '../../utils/tokenLedger';
 
 /**
@@ -27,7 +27,7 @@ const COOKIE_RECHECK_MS = 300;
 
 export function startCapture(tabId: number): void {
   const session = new CaptureSession();
-  const channel = openInspectorChannel(tabId);
+  const channel = openCaptureSide(tabId);
   const copies = new RecordedCopies();
   const pending = new Map<string, TokenRow>();
   let lastSchedule = '';
@@ -45,7 +45,7 @@ export function startCapture(tabId: number): void {
 
   // A row that cannot be cloned (a hostile token) must not stop capture: such rows are replaced by
   // a row that says why, and everything else still goes out.
-  const post = (message: Extract<InspectorMessage, { rows: TokenRow[] }>) => {
+  const post = (message: Extract<CaptureToPanel, { rows: TokenRow[] }>) => {
     try {
       channel.post(message);
     } catch {
