@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { InspectorSettings } from '../utils/settings';
 import { formatDurationList, parseDurationList } from '../utils/parseDurations';
 import { WarningWindowSetting } from './WarningWindowSetting';
@@ -12,13 +12,15 @@ interface Props {
 export function SettingsMenu({ settings, onChange }: Props) {
   const [thresholds, setThresholds] = useState(formatDurationList(settings.thresholdsSeconds));
   const [error, setError] = useState<string>();
-  // Follow settings loaded from storage, but never rewrite what the user is typing.
-  useEffect(() => {
-    setThresholds((current) => {
-      const parsed = parseDurationList(current);
-      return parsed.ok && parsed.seconds.join() === settings.thresholdsSeconds.join() ? current : formatDurationList(settings.thresholdsSeconds);
-    });
-  }, [settings.thresholdsSeconds]);
+  // Follow settings loaded from storage, but never rewrite what the user is typing (adjusted while
+  // rendering, when the setting changes, rather than in an effect that renders twice).
+  const thresholdsKey = settings.thresholdsSeconds.join();
+  const [followedKey, setFollowedKey] = useState(thresholdsKey);
+  if (followedKey !== thresholdsKey) {
+    setFollowedKey(thresholdsKey);
+    const parsed = parseDurationList(thresholds);
+    if (!(parsed.ok && parsed.seconds.join() === thresholdsKey)) setThresholds(formatDurationList(settings.thresholdsSeconds));
+  }
   // Saved as soon as the text is valid; an error is shown only once the user leaves the field.
   const change = (text: string) => {
     setThresholds(text);

@@ -1,9 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /** Minutes before expiry at which a token counts as "expiring". */
 export function WarningWindowSetting({ seconds, onChange }: { seconds: number; onChange(seconds: number): void }) {
   const [text, setText] = useState(String(seconds / 60));
-  useEffect(() => setText((current) => (Math.round(Number(current) * 60) === seconds ? current : String(seconds / 60))), [seconds]);
+  // Follow a setting loaded from storage, unless the text already says it (adjusted while rendering).
+  const [followed, setFollowed] = useState(seconds);
+  if (followed !== seconds) {
+    setFollowed(seconds);
+    if (Math.round(Number(text) * 60) !== seconds) setText(String(seconds / 60));
+  }
   const valid = (t: string) => t.trim() !== '' && Number.isFinite(Number(t)) && Number(t) >= 0 && Number(t) <= 10080;
   // Applied while typing when valid; a bad value snaps back when the field is left.
   const change = (t: string) => {

@@ -70,6 +70,7 @@ async function fetchJwks(url: string, fetchFn: FetchLike, timeoutMs: number): Pr
       (error as Error).name === 'TimeoutError'
         ? `The key set at ${url} did not answer within ${timeoutMs / 1000} s.`
         : `Could not fetch ${url} (refused, DNS, or no CORS headers for the extension).`,
+      { cause: error },
     );
   }
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}, not a key set.`);
@@ -118,6 +119,7 @@ async function readAtMost(response: Response, maxBytes: number, url: string, tim
       (error as Error).name === 'TimeoutError'
         ? `The key set at ${url} did not arrive within ${timeoutMs / 1000} s.`
         : `Reading the key set from ${url} failed (${(error as Error).message}).`,
+      { cause: error },
     );
   }
   const bytes = new Uint8Array(total);

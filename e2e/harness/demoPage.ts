@@ -22,7 +22,11 @@ export const demoPortal = {
  * One sign-in through the demo's OAuth redirect: /authorize → /callback?code=…, whose first script
  * exchanges the code and calls history.replaceState the moment it has the tokens.
  */
-export async function signInThroughRedirect(page: Page, origin: string, ttl: number): Promise<{ tokens: TokenResponse; startedAt: number; finishedAt: number }> {
+export async function signInThroughRedirect(
+  page: Page,
+  origin: string,
+  ttl: number,
+): Promise<{ tokens: TokenResponse; startedAt: number; finishedAt: number }> {
   const startedAt = Date.now();
   await page.goto(`${origin}/authorize?kind=opaque&ttl=${ttl}`);
   const tokens = (await page.evaluate(() => (window as unknown as { demoCallback: Promise<TokenResponse> }).demoCallback)) as TokenResponse;

@@ -22,7 +22,7 @@ export const MAX_EPOCH_SECONDS = 253_402_300_799;
 /** What `tokenFingerprint` makes: 12 lowercase hex digits. */
 export const FINGERPRINT_PATTERN = /^[0-9a-f]{12}$/;
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 export function isSaneExpiresAt(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_EPOCH_SECONDS;

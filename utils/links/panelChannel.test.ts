@@ -8,16 +8,33 @@ const rows = new TokenLedger().record([{ value: 'oauth:abc', source: 'authorizat
 
 describe('the panel ↔ devtools-page channel validators', () => {
   it('pass every well-formed message through, as sent', () => {
-    for (const m of [{ type: 'panel-hello' }, { type: 'clear-tokens' }, { type: 'reload-and-capture' }, { type: 'paste-token', value: 'eyJ.x.y', at: 5 }] as const) {
+    for (const m of [
+      { type: 'panel-hello' },
+      { type: 'clear-tokens' },
+      { type: 'reload-and-capture' },
+      { type: 'paste-token', value: 'eyJ.x.y', at: 5 },
+    ] as const) {
       expect(parsePanelToCapture(structuredClone(m))).toEqual(m);
     }
     const snapshot = { type: 'tokens-snapshot', rows, stats: EMPTY_CAPTURE_STATS, targets: [{ url: 'https://a.example/mcp', lastSeen: 1 }] };
     expect(parseCaptureToPanel(structuredClone(snapshot))).toEqual(snapshot);
-    expect(parseCaptureToPanel({ type: 'page-navigated', url: 'https://a.example/', at: 1 })).toEqual({ type: 'page-navigated', url: 'https://a.example/', at: 1 });
+    expect(parseCaptureToPanel({ type: 'page-navigated', url: 'https://a.example/', at: 1 })).toEqual({
+      type: 'page-navigated',
+      url: 'https://a.example/',
+      at: 1,
+    });
   });
 
   it('drop garbage: unknown types, wrong field types, a prototype that carries the fields', () => {
-    for (const bad of [null, 'panel-hello', [], { type: 'nope' }, { type: 'paste-token', value: 7, at: 1 }, { type: 'paste-token', value: '', at: 1 }, Object.create({ type: 'panel-hello' })]) {
+    for (const bad of [
+      null,
+      'panel-hello',
+      [],
+      { type: 'nope' },
+      { type: 'paste-token', value: 7, at: 1 },
+      { type: 'paste-token', value: '', at: 1 },
+      Object.create({ type: 'panel-hello' }),
+    ]) {
       expect(parsePanelToCapture(bad)).toBeUndefined();
     }
     expect(parseCaptureToPanel({ type: 'tokens-changed', rows: 'x', stats: EMPTY_CAPTURE_STATS, targets: [] })).toBeUndefined();

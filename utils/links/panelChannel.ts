@@ -38,7 +38,9 @@ export function parsePanelToCapture(value: unknown): PanelToCapture | undefined 
     case 'paste-token': {
       const text = own(value, 'value');
       const at = own(value, 'at');
-      return typeof text === 'string' && text.length > 0 && text.length <= MAX_PASTE_LENGTH && isTime(at) ? { type: 'paste-token', value: text, at } : undefined;
+      return typeof text === 'string' && text.length > 0 && text.length <= MAX_PASTE_LENGTH && isTime(at)
+        ? { type: 'paste-token', value: text, at }
+        : undefined;
     }
     default:
       return undefined;

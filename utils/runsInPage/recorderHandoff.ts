@@ -1,4 +1,3 @@
-import type { RecordedResponse } from './tokenResponseRecorder';
 import { installTokenResponseRecorder } from './tokenResponseRecorder';
 
 /**

@@ -172,20 +172,19 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
     } as typeof proto.open;
     proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
       try {
-        const xhr = this;
         const requestedAt = now();
-        const method = call<string | undefined>(weakGet, methods, [xhr]) ?? 'GET';
-        call(addListener, xhr, [
+        const method = call<string | undefined>(weakGet, methods, [this]) ?? 'GET';
+        call(addListener, this, [
           'load',
           () => {
             try {
-              const contentType = call<string | null>(xhrHeader, xhr, ['content-type']);
-              const type = call<string>(xhrResponseType, xhr);
+              const contentType = call<string | null>(xhrHeader, this, ['content-type']);
+              const type = call<string>(xhrResponseType, this);
               let body: string | undefined;
-              if (type === '' || type === 'text') body = call<string>(xhrResponseText, xhr);
-              else if (type === 'json') body = jsonStringify(call<unknown>(xhrResponse, xhr)) ?? undefined;
+              if (type === '' || type === 'text') body = call<string>(xhrResponseText, this);
+              else if (type === 'json') body = jsonStringify(call<unknown>(xhrResponse, this)) ?? undefined;
               if (body === undefined || body.length > MAX_BYTES || !(type === 'json' || isJson(contentType)) || !mentionsToken(body)) return;
-              safeDeliver({ url: call<string>(xhrResponseUrl, xhr), method, requestedAt, receivedAt: now(), status: call<number>(xhrStatus, xhr), body });
+              safeDeliver({ url: call<string>(xhrResponseUrl, this), method, requestedAt, receivedAt: now(), status: call<number>(xhrStatus, this), body });
             } catch {
               // Nothing to copy.
             }
