@@ -65,7 +65,8 @@ async function showExtensionPanel(devtools: Page, extensionId: string): Promise<
   const panelId = `chrome-extension://${extensionId}${PANEL_TITLE_ID}`;
   const prefix = `chrome-extension://${extensionId}/devtools-panel.html`;
   const deadline = Date.now() + 20_000;
-  // The devtools page registers the panel asynchronously: retry until its frame exists (E2E-RECIPE §5).
+  // The devtools page registers the panel asynchronously, and a panel page loads only once shown:
+  // ask DevTools to show it until its frame exists.
   while (Date.now() < deadline) {
     await devtools.evaluate((id) => (window as unknown as { DevToolsAPI: { showPanel(id: string): void } }).DevToolsAPI.showPanel(id), panelId);
     const frame = devtools.frames().find((f) => f.url().startsWith(prefix));
@@ -75,7 +76,7 @@ async function showExtensionPanel(devtools: Page, extensionId: string): Promise<
   throw new Error(`The "${PANEL_TITLE_ID}" panel never appeared in DevTools (was the extension built?).`);
 }
 
-/** DOM click inside the panel frame: mouse events stop at the panel iframe in headless Chromium (E2E-RECIPE §9). */
+/** DOM click inside the panel frame: in headless Chromium, mouse events sent to the DevTools page stop at the panel's iframe. */
 export async function clickInPanel(panel: Frame, selector: string): Promise<void> {
   await panel.waitForSelector(selector);
   await panel.$eval(selector, (el) => (el as HTMLElement).click());
@@ -144,7 +145,7 @@ export async function waitForRow(panel: Frame, match: { fingerprint?: string; so
 
 /**
  * Allows the extension on a site the way a user does under "Site access"; headless Chromium never
- * answers permissions.request() prompts (E2E-RECIPE §10). For an optional host permission this only
+ * answers permissions.request() prompts. For an optional host permission this only
  * marks the site as allowed: the extension's own permissions.request() then resolves at once
  * without a prompt. Private API: kept here.
  */

@@ -13,6 +13,7 @@ import {
   trackedTabs,
   type AlarmPlan,
   type WarningState,
+  EMPTY_WARNING_STATE,
 } from '../../utils/expiryWarnings/warningSchedule';
 import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../../utils/settings';
 
@@ -143,7 +144,7 @@ export function createExpiryWarnings(b: BrowserLike = browser, now: () => number
     onBrowserStartup: () =>
       serial(async () => {
         await clearAlarms((await b.alarms.getAll()).map((a) => a.name).filter((name) => name.startsWith(`${PREFIX}|`)));
-        await save({ tokens: {} });
+        await save(EMPTY_WARNING_STATE);
       }),
   };
 }

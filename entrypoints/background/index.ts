@@ -40,7 +40,7 @@ export default defineBackground(() => {
   // in the tab strip, and an extra tab would only get in the way of automation there.
   if (import.meta.env.FIREFOX) {
     browser.runtime.onInstalled.addListener((details) => {
-      if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/devtools-panel.html?welcome=1') });
+      if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/devtools-panel.html') });
     });
   }
 });

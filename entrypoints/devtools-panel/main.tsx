@@ -30,7 +30,7 @@ if (feed.mode === 'devtools') {
   void inspectedPageOrigin().then(panelActions.setPageOrigin);
 }
 
-// data-ready (TEST-CONTRACT) is set by App once it has rendered: the feed is open and the DOM is there.
+// data-ready (docs/AUTOMATION.md) is set by App once it has rendered: the feed is open and the DOM is there.
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary area="panel">
     <App feed={feed} />

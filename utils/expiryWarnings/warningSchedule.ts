@@ -163,7 +163,7 @@ export function trackedTabs(state: WarningState): number[] {
 
 /** Guards what is read back from storage.session: a bad shape means starting clean, not crashing. */
 export function parseWarningState(raw: unknown): WarningState {
-  if (typeof raw !== 'object' || raw === null || typeof (raw as WarningState).tokens !== 'object') return { tokens: {} };
+  if (typeof raw !== 'object' || raw === null || typeof (raw as WarningState).tokens !== 'object') return EMPTY_WARNING_STATE;
   const tokens: Record<string, ScheduledToken> = {};
   for (const [key, t] of Object.entries((raw as WarningState).tokens ?? {})) {
     if (
