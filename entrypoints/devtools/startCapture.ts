@@ -148,7 +148,8 @@ export function startCapture(tabId: number): void {
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
-    if (lateCookies.note(request.entry, Date.now())) scheduleCookieSweep(COOKIE_RECHECK_MS);
+    // Chrome only: Firefox hands Set-Cookie over with the request.
+    if (!import.meta.env.FIREFOX && lateCookies.note(request.entry, Date.now())) scheduleCookieSweep(COOKIE_RECHECK_MS);
   });
 
   // Tokens captured by an earlier DevTools window on this tab come back first.
