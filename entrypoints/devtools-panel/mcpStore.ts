@@ -10,6 +10,8 @@ import { chooseToken, type TokenChoice } from '../../utils/mcp/chooseToken';
 import type { McpAuth, TransportChoice } from '../../utils/mcp/mcpSession';
 import { parseHeaderLines } from '../../utils/mcp/parseHeaderLines';
 import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp/runToolsTest';
+// Bundled by Vite as a separate worker script from the extension's own origin (extension CSP allows it).
+import SchemaCheckWorker from './schemaCheck.worker.ts?worker';
 import { argumentsText, initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
 import type { TokenRow } from '../../utils/tokenLedger';
 
@@ -213,7 +215,7 @@ function argsTextFor(tool: Tool | undefined): string {
 
 /** Server schemas are checked in a worker stopped after a time limit: a catastrophic pattern cannot freeze the panel. */
 function spawnSchemaWorker(): WorkerLike {
-  const worker = new Worker(new URL('./schemaCheck.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new SchemaCheckWorker();
   return {
     postMessage: (data) => worker.postMessage(data),
     terminate: () => worker.terminate(),

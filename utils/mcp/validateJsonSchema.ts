@@ -54,13 +54,21 @@ export function checkJsonSchema(value: unknown, schema: unknown, options: CheckO
   const note = options.skipPatterns && prepared.removedPatterns ? { unchecked: PATTERNS_SKIPPED } : {};
   try {
     // Every error of a small value; for a large one the first is enough (listing all can take seconds).
-    const listAll = nodeCountAtMost(value, FULL_REPORT_NODES);
+    const nodes = nodeCount(value, FULL_REPORT_NODES + 1);
+    const listAll = nodes <= FULL_REPORT_NODES;
+    const run = (shortCircuit: boolean) => {
+      const validator = new Validator(prepared.schema as never, draft, shortCircuit);
+      // `lookup` is where the checker resolves every $ref (a plain field, typed private).
+      const resolver = validator as unknown as { lookup: object };
+      resolver.lookup = countedLookup(resolver.lookup, REF_BUDGET_BASE + REF_BUDGET_PER_NODE * nodes);
+      return validator.validate(value).errors;
+    };
     let units: OutputUnit[];
     try {
-      units = new Validator(prepared.schema as never, draft, !listAll).validate(value).errors;
+      units = run(!listAll);
     } catch (error) {
       if (!(error instanceof RangeError) || !listAll) throw error;
-      units = new Validator(prepared.schema as never, draft, true).validate(value).errors;
+      units = run(true);
     }
     return { errors: readableErrors(units, label), ...note };
   } catch (error) {
@@ -74,17 +82,34 @@ export function validateJsonSchema(value: unknown, schema: unknown, label = '$')
   return checkJsonSchema(value, schema, { label }).errors;
 }
 
-/** Whether the value has at most `limit` arrays, objects and scalars in all (counted without recursion). */
-function nodeCountAtMost(value: unknown, limit: number): boolean {
+/** How many arrays, objects and scalars the value holds, counted without recursion up to `cap`. */
+function nodeCount(value: unknown, cap: number): number {
   const stack = [value];
   let count = 0;
-  while (stack.length > 0) {
-    if (++count > limit) return false;
+  while (stack.length > 0 && count < cap) {
+    count++;
     const v = stack.pop();
-    if (Array.isArray(v)) stack.push(...v.slice(0, limit));
+    if (Array.isArray(v)) stack.push(...v.slice(0, cap));
     else if (isPlainObject(v)) for (const k of Object.keys(v)) stack.push(v[k]);
   }
-  return true;
+  return count;
+}
+
+// A $ref back to itself on the same value ("$ref": "#" inside anyOf) recurses without end; each
+// node of a value needs only a few references resolved, so far more than that means a loop.
+const REF_BUDGET_BASE = 100;
+const REF_BUDGET_PER_NODE = 20;
+
+class EndlessReferences extends Error {}
+
+function countedLookup<T extends object>(lookup: T, budget: number): T {
+  let used = 0;
+  return new Proxy(lookup, {
+    get(target, key, receiver) {
+      if (++used > budget) throw new EndlessReferences('the schema refers to itself without end');
+      return Reflect.get(target, key, receiver);
+    },
+  });
 }
 
 // Keyword positions that hold schemas (as @cfworker/json-schema walks them); everything else is data.
