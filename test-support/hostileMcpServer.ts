@@ -105,7 +105,8 @@ export async function startHostileMcpServer(): Promise<HostileServer> {
     for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     // A page to open DevTools on (Chromium hides extension panels on its own error pages).
-    if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>hostile MCP server</title><p>MCP at /mcp</p>');
+    if (req.url === '/')
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>hostile MCP server</title><p>MCP at /mcp</p>');
     if (!req.url?.startsWith('/mcp')) return void res.writeHead(404).end();
     void (async () => {
       const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
