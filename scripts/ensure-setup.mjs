@@ -18,6 +18,15 @@ if (wantBrowsers) {
   const browsers = [
     { name: 'Chromium', env: 'CHROMIUM_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser'], apt: 'chromium' },
     { name: 'Firefox ESR', env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], apt: 'firefox-esr' },
+    // The official JSON Schema Test Suite's files (draft-07; no npm package ships them). Optional:
+    // without them the suite's test says it was skipped.
+    {
+      name: 'the JSON Schema Test Suite',
+      env: 'JSON_SCHEMA_TEST_SUITE',
+      paths: ['/usr/share/json-schema-test-suite/tests'],
+      apt: 'json-schema-test-suite',
+      optional: true,
+    },
   ];
   const missing = browsers.filter((b) => !(process.env[b.env] && existsSync(process.env[b.env])) && !b.paths.some((p) => existsSync(p)));
   if (missing.length > 0) {
@@ -35,6 +44,8 @@ if (wantBrowsers) {
         console.error(`Could not install ${packages.join(' ')}. Install them yourself, or set ${missing.map((b) => b.env).join(' / ')}.`);
         process.exit(1);
       }
+    } else if (missing.every((b) => b.optional)) {
+      console.log(`Without ${missing.map((b) => b.name).join(' and ')} (apt-get install ${packages.join(' ')}), its tests are skipped.`);
     } else {
       console.error(
         `The browser tests need ${missing.map((b) => b.name).join(' and ')}: run \`sudo apt-get install -y ${packages.join(' ')}\` (Debian/Ubuntu) or set ${missing.map((b) => b.env).join(' / ')}.`,
