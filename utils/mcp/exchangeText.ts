@@ -1,3 +1,4 @@
+import { jsonText } from './jsonText';
 import type { JsonRpcLogEntry } from './loggingTransport';
 import type { HttpExchange } from './recordingFetch';
 
@@ -16,6 +17,6 @@ export function exchangeText(exchanges: HttpExchange[], messages: JsonRpcLogEntr
     return `${e.method} ${e.url.split('?')[0]} → ${status}${e.ms !== undefined ? ` (${e.ms} ms)` : ''}${auth}${challenge}`;
   });
   const start = messages[0]?.at ?? 0;
-  const rpc = messages.map((m) => `${m.direction === 'sent' ? '→' : '←'} +${Math.round(m.at - start)} ms ${JSON.stringify(m.message)}`);
+  const rpc = messages.map((m) => `${m.direction === 'sent' ? '→' : '←'} +${Math.round(m.at - start)} ms ${jsonText(m.message, { indent: 0 }).text}`);
   return [`HTTP (${exchanges.length} requests)`, ...http, '', `JSON-RPC (${messages.length} messages)`, ...rpc].join('\n');
 }

@@ -22,7 +22,8 @@ const SNIPPET_BYTES = 2048;
 
 /** Redacts secret header values for display and export: scheme kept, value replaced. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Prototype-less: a header a hostile server names `__proto__` stays an ordinary entry.
+  const out: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
     if (!SECRET_HEADERS.test(name)) out[name] = value;
     else out[name] = /^(bearer|dpop|basic)\s/i.test(value) ? `${value.split(/\s/)[0]} [redacted]` : '[redacted]';
@@ -31,7 +32,7 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 }
 
 function headersToRecord(headers: HeadersInit | Headers | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   if (!headers) return out;
   new Headers(headers).forEach((value, name) => {
     out[name] = value;
