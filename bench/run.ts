@@ -1,9 +1,9 @@
 // `npm run bench`: measures the capture path, the panel's per-second work and the MCP test against a bare
 // SDK client. Prints figures; asserts nothing.
-import { CaptureSession } from '../utils/captureSession';
-import { MAX_ROWS } from '../utils/tokenLedger';
-import { mergeRows } from '../utils/panelRows';
-import { tokenTiming } from '../utils/tokenTiming';
+import { CaptureSession } from '../utils/capture/captureSession';
+import { MAX_ROWS } from '../utils/capture/tokenLedger';
+import { mergeRows } from '../utils/panel/panelRows';
+import { tokenTiming } from '../utils/tokens/tokenTiming';
 import { benchMcpLatency } from './mcpLatency';
 import { generateWorkload } from './workload';
 

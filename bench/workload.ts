@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import type { HarEntryLike } from '../utils/har';
+import type { HarEntryLike } from '../utils/capture/har';
 
 /**
  * A realistic DevTools capture: mostly static assets and API calls with a handful of tokens

@@ -2,8 +2,8 @@ import { base64url } from 'jose';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeToken } from '../utils/decodeToken';
-import { TokenLedger } from '../utils/tokenLedger';
+import { decodeToken } from '../utils/tokens/decodeToken';
+import { TokenLedger } from '../utils/capture/tokenLedger';
 import { ClaimsTable } from './ClaimsTable';
 import { TokenDetail } from './TokenDetail';
 

@@ -1,6 +1,6 @@
-import { CLAIM_DESCRIPTIONS } from '../utils/claimDescriptions';
-import { formatLocal, formatRelative, formatUtc } from '../utils/expiry';
-import { isTimeClaim, looksLikeMilliseconds } from '../utils/timeClaims';
+import { CLAIM_DESCRIPTIONS } from '../utils/tokens/claimDescriptions';
+import { formatLocal, formatRelative, formatUtc } from '../utils/tokens/expiry';
+import { isTimeClaim, looksLikeMilliseconds } from '../utils/tokens/timeClaims';
 
 /**
  * One row per claim; values are rendered as text (React escapes), never as HTML. Claim names come

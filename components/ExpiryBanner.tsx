@@ -1,5 +1,5 @@
-import { formatDuration } from '../utils/expiry';
-import type { TokenTiming } from '../utils/tokenTiming';
+import { formatDuration } from '../utils/tokens/expiry';
+import type { TokenTiming } from '../utils/tokens/tokenTiming';
 
 /** Loud, and only when it matters: the selected token is inside the warning window or already dead. */
 export function ExpiryBanner({ timing, hasRefreshToken }: { timing: TokenTiming; hasRefreshToken: boolean }) {

@@ -1,4 +1,4 @@
-import type { TokenRow } from '../utils/tokenLedger';
+import type { TokenRow } from '../utils/capture/tokenLedger';
 
 export type SiteAccess = 'granted' | 'not-granted' | 'unknown';
 

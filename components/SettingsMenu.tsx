@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { InspectorSettings } from '../utils/settings';
-import { formatDurationList, parseDurationList } from '../utils/parseDurations';
+import type { InspectorSettings } from '../utils/settings/settings';
+import { formatDurationList, parseDurationList } from '../utils/settings/parseDurations';
 import { WarningWindowSetting } from './WarningWindowSetting';
 
 interface Props {

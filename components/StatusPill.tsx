@@ -1,4 +1,4 @@
-import type { ExpiryStatus } from '../utils/expiry';
+import type { ExpiryStatus } from '../utils/tokens/expiry';
 
 const STATUS_TEXT: Record<ExpiryStatus, string> = {
   valid: 'valid',

@@ -1,5 +1,5 @@
-import { formatDuration } from '../utils/expiry';
-import type { ExpiryStatus } from '../utils/expiry';
+import { formatDuration } from '../utils/tokens/expiry';
+import type { ExpiryStatus } from '../utils/tokens/expiry';
 
 /** Time left (or since expiry), re-rendered on every panel tick; `testId` differs between the detail and the list. */
 export function TokenCountdown({ status, remaining, testId }: { status: ExpiryStatus; remaining?: number; testId: string }) {

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import { formatDuration, formatLocal, formatRelative, formatUtc } from '../utils/expiry';
-import { maskToken } from '../utils/fingerprint';
-import type { TokenRow } from '../utils/tokenLedger';
-import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
+import { formatDuration, formatLocal, formatRelative, formatUtc } from '../utils/tokens/expiry';
+import { maskToken } from '../utils/tokens/fingerprint';
+import type { TokenRow } from '../utils/capture/tokenLedger';
+import { tokenLabel, tokenTiming } from '../utils/tokens/tokenTiming';
 import { ClaimsTable } from './ClaimsTable';
 import { CopyButton } from './CopyButton';
 import { ExpiryBanner } from './ExpiryBanner';
 import { SignatureCheck, type SignatureState } from './SignatureCheck';
-import { claimsOf } from '../utils/decodeToken';
-import { suggestJwksUrl } from '../utils/verifyJwt';
+import { claimsOf } from '../utils/tokens/decodeToken';
+import { suggestJwksUrl } from '../utils/tokens/verifyJwt';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 

@@ -1,8 +1,8 @@
 import { memo, type KeyboardEvent } from 'react';
-import type { ExpiryStatus } from '../utils/expiry';
-import { maskToken } from '../utils/fingerprint';
-import type { TokenRow } from '../utils/tokenLedger';
-import { tokenLabel, tokenTiming } from '../utils/tokenTiming';
+import type { ExpiryStatus } from '../utils/tokens/expiry';
+import { maskToken } from '../utils/tokens/fingerprint';
+import type { TokenRow } from '../utils/capture/tokenLedger';
+import { tokenLabel, tokenTiming } from '../utils/tokens/tokenTiming';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { demoPortal } from './harness/demoPage';
 import { clickInPanel, fillInPanel, openDevToolsPanel, tokenRows, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
-import { tokenFingerprint } from '../utils/fingerprint';
+import { tokenFingerprint } from '../utils/tokens/fingerprint';
 
 describe('the MCP Tokens panel in real Chromium DevTools', () => {
   const env = useDemoWithPanel({ tokenTtlSeconds: 600 });

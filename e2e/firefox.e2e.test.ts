@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../demo/portal';
 import { startFullDemo } from '../test-support/demoServer';
 import { signedJwt } from '../test-support/tokens';
-import { tokenFingerprint } from '../utils/fingerprint';
+import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal, type TokenResponse } from './harness/demoPage';
 import { launchFirefoxWithDevtools, rowFor, tabIdOf, waitForCapture, type CapturedRow, type FirefoxWithDevtools } from './harness/firefoxDevtools';
 import { NOT_TEXT_JSON_TYPE, startNotTextJsonTokenEndpoint } from './harness/firefoxTokenEndpoint';

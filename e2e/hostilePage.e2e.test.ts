@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mcpRoutes } from '../demo/mcpRoutes';
 import { startDemoServer } from '../demo/portal';
 import { hostilePageRoute, PLANTED_TOKEN } from '../test-support/hostilePage';
-import { tokenFingerprint } from '../utils/fingerprint';
+import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { openPanelOn, tokenRows, waitForRow } from './harness/devtoolsPanel';
 
 interface HostileReport {

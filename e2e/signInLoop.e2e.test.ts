@@ -1,7 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { startFullDemo } from '../test-support/demoServer';
-import { tokenFingerprint } from '../utils/fingerprint';
+import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal, signInThroughRedirect, type TokenResponse } from './harness/demoPage';
 import { clickInPanel, grantHostAccess, openPanelOn, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenFingerprint } from '../utils/fingerprint';
+import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal } from './harness/demoPage';
 import { clickInPanel, fillInPanel, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 import { openExtensionPage } from './harness/extensionPage';

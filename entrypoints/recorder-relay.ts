@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from 'wxt/browser';
 import { acceptRecorderPort } from '../utils/runsInPage/recorderHandoff';
-import { RECORDER_PORT_NAME } from '../utils/capture/recorderPort';
+import { RECORDER_PORT_NAME } from '../utils/links/recorderPort';
 
 // Registered by the background in the extension's isolated world at document_start, just before
 // page-recorder.js: takes the recorder's private port and passes each copy to the extension.

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { McpTarget } from '../utils/mcp/detectMcpTarget';
-import type { TokenRow } from '../utils/tokenLedger';
+import type { TokenRow } from '../utils/capture/tokenLedger';
 
 /**
  * Captured tokens of one tab in storage.session (memory only, never on disk, gone when the browser

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { HarEntryLike } from '../utils/har';
+import type { HarEntryLike } from '../utils/capture/har';
 
 /** A finished request as DevTools hands it over, with a way to read its body while DevTools still has it. */
 export interface FinishedRequest {

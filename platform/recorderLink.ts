@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { RECORDER_PORT_NAME } from '../utils/capture/recorderPort';
+import { RECORDER_PORT_NAME } from '../utils/links/recorderPort';
 import { reloadRecorderScript, takeCopiesExpression } from '../utils/runsInPage/recorderHandoff';
 import { evalInInspectedPage, reloadInspectedPage } from './devtoolsNetwork';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '../utils/settings';
+import { DEFAULT_SETTINGS } from '../utils/settings/settings';
 import { loadRecentTargets, loadSettings, saveRecentTargets, saveSettings } from './settings';
 
 describe('what the panel keeps in storage.local', () => {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storableTargetUrl } from '../utils/mcp/recentTargets';
-import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../utils/settings';
+import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../utils/settings/settings';
 
 // Settings only: storage.local survives restarts, so nothing token-derived ever goes here.
 

@@ -1,4 +1,4 @@
-import { CaptureSession } from '../utils/captureSession';
+import { CaptureSession } from '../utils/capture/captureSession';
 import type { CaptureToPanel } from '../utils/links/panelChannel';
 import { inspectedTabId } from './devtoolsNetwork';
 import { openPanelSide } from './inspectorChannel';

@@ -1,4 +1,4 @@
-import type { HarEntryLike, HarNameValue } from '../utils/har';
+import type { HarEntryLike, HarNameValue } from '../utils/capture/har';
 
 interface EntryOptions {
   method?: string;

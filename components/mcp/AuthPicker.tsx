@@ -1,6 +1,6 @@
 import type { TokenChoice } from '../../utils/mcp/chooseToken';
-import type { TokenRow } from '../../utils/tokenLedger';
-import { tokenLabel } from '../../utils/tokenTiming';
+import type { TokenRow } from '../../utils/capture/tokenLedger';
+import { tokenLabel } from '../../utils/tokens/tokenTiming';
 
 interface Props {
   rows: TokenRow[];

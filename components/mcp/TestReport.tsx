@@ -1,4 +1,4 @@
-import { formatDuration } from '../../utils/expiry';
+import { formatDuration } from '../../utils/tokens/expiry';
 import { reportMarkdown } from '../../utils/mcp/reportMarkdown';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
 import { CopyButton } from '../CopyButton';

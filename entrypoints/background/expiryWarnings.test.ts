@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeAlarmName } from '../../utils/expiryWarnings/badgeSchedule';
 import { alarmName } from '../../utils/expiryWarnings/warningSchedule';
-import { SETTINGS_KEY } from '../../utils/settings';
+import { SETTINGS_KEY } from '../../utils/settings/settings';
 import { createExpiryWarnings } from './expiryWarnings';
 
 const T0 = Date.parse('2026-11-26T12:00:00Z');

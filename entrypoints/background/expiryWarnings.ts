@@ -15,7 +15,7 @@ import {
   type WarningState,
   EMPTY_WARNING_STATE,
 } from '../../utils/expiryWarnings/warningSchedule';
-import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../../utils/settings';
+import { SETTINGS_KEY, parseSettings, type InspectorSettings } from '../../utils/settings/settings';
 
 const STATE_KEY = 'expiryWarnings';
 

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { forgetCapture } from '../../platform/captureStore';
 import { keepEarlyRecorderInSync } from '../../platform/earlyRecorder';
 import { isOwnPageOutsideTabs, parseScheduleMessage } from '../../utils/expiryWarnings/scheduleMessage';
-import { SETTINGS_KEY } from '../../utils/settings';
+import { SETTINGS_KEY } from '../../utils/settings/settings';
 import { createExpiryWarnings } from './expiryWarnings';
 
 // The background owns only what must outlive the panel: expiry alarms, notifications and the badge.

@@ -12,11 +12,11 @@ import { requestHostAccess } from '../../platform/hostAccess';
 import { saveSettings } from '../../platform/settings';
 import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
 import type { TokenFeed } from '../../platform/tokenFeed';
-import { tokenFingerprint } from '../../utils/fingerprint';
-import { filterRows, resolveSelection } from '../../utils/panelRows';
-import { tokenLabel, tokenTiming } from '../../utils/tokenTiming';
-import { parsePastedToken } from '../../utils/parsePastedToken';
-import type { InspectorSettings } from '../../utils/settings';
+import { tokenFingerprint } from '../../utils/tokens/fingerprint';
+import { filterRows, resolveSelection } from '../../utils/panel/panelRows';
+import { tokenLabel, tokenTiming } from '../../utils/tokens/tokenTiming';
+import { parsePastedToken } from '../../utils/tokens/parsePastedToken';
+import type { InspectorSettings } from '../../utils/settings/settings';
 import { McpSection } from './McpSection';
 import { panelActions, usePanelStore } from './store';
 

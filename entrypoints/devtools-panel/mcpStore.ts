@@ -2,7 +2,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { create } from 'zustand';
 import { hasHostAccess } from '../../platform/hostAccess';
 import { saveRecentTargets } from '../../platform/settings';
-import { expiryFacts } from '../../utils/expiry';
+import { expiryFacts } from '../../utils/tokens/expiry';
 import { callTool, checkToolArguments, type ToolCallReport } from '../../utils/mcp/callTool';
 import { timeLimitedSchemaChecker, type SchemaChecker } from '../../utils/mcp/schemaChecker';
 import { workerRunner, type WorkerLike } from '../../utils/mcp/timeLimitedWorker';
@@ -13,7 +13,7 @@ import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp
 // Bundled by Vite as a separate worker script from the extension's own origin (extension CSP allows it).
 import SchemaCheckWorker from './schemaCheck.worker.ts?worker';
 import { argumentsText, initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
-import type { TokenRow } from '../../utils/tokenLedger';
+import type { TokenRow } from '../../utils/capture/tokenLedger';
 
 export interface McpState {
   /** What the user typed; until they type, the target follows the newest endpoint seen in traffic. */

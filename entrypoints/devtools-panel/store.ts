@@ -1,13 +1,13 @@
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, type InspectorSettings } from '../../utils/settings/settings';
 import { EMPTY_CAPTURE_STATS, type CaptureStats } from '../../utils/capture/captureStats';
 import type { CaptureToPanel } from '../../utils/links/panelChannel';
-import { mergeRows, sortRows } from '../../utils/panelRows';
+import { mergeRows, sortRows } from '../../utils/panel/panelRows';
 import type { SignatureState } from '../../components/SignatureCheck';
 import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
-import { verifyJwtSignature } from '../../utils/verifyJwt';
-import type { TokenRow } from '../../utils/tokenLedger';
+import { verifyJwtSignature } from '../../utils/tokens/verifyJwt';
+import type { TokenRow } from '../../utils/capture/tokenLedger';
 
 export interface PanelState {
   rows: TokenRow[];

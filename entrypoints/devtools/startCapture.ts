@@ -3,16 +3,16 @@ import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest 
 import { onEarlyRecorderCopies, reloadWithRecorder, takeReloadRecorderCopies } from '../../platform/recorderLink';
 import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
-import { CaptureSession } from '../../utils/captureSession';
+import { CaptureSession } from '../../utils/capture/captureSession';
 import { parseRecordedResponse, RecordedCopies, type ReportedRequest } from '../../utils/capture/recordedCopies';
 import { harEntryKey, LateSetCookieWatch } from '../../utils/capture/lateSetCookies';
 import { transferableRows } from '../../utils/capture/transferableRows';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
-import { createThrottledSave } from '../../utils/throttledSave';
-import { mayCarryTokens } from '../../utils/extractTokensFromHarEntry';
-import type { HarEntryLike } from '../../utils/har';
+import { createThrottledSave } from '../../utils/capture/throttledSave';
+import { mayCarryTokens } from '../../utils/capture/extractTokensFromHarEntry';
+import type { HarEntryLike } from '../../utils/capture/har';
 import type { CaptureToPanel } from '../../utils/links/panelChannel';
-import type { TokenRow } from '../../utils/tokenLedger';
+import type { TokenRow } from '../../utils/capture/tokenLedger';
 
 /**
  * A burst of requests is sent to the panel in batches; a lone request goes at once, so a token

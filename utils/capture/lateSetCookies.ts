@@ -1,4 +1,4 @@
-import type { HarEntryLike } from '../har';
+import type { HarEntryLike } from './har';
 
 /**
  * Chrome puts a response's Set-Cookie headers (always for HttpOnly cookies) into DevTools' record

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenLedger } from '../tokenLedger';
+import { TokenLedger } from './tokenLedger';
 import { transferableRows } from './transferableRows';
 
 describe('transferableRows: one hostile row cannot stop the others', () => {

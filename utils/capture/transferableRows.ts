@@ -1,4 +1,4 @@
-import type { TokenRow } from '../tokenLedger';
+import type { TokenRow } from './tokenLedger';
 
 /**
  * Rows as they can cross to the panel (structured clone) and into storage.session. A row that

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
 import { signedJwt } from '../../test-support/tokens';
-import { CaptureSession } from '../captureSession';
-import { tokenTiming } from '../tokenTiming';
+import { CaptureSession } from '../capture/captureSession';
+import { tokenTiming } from '../tokens/tokenTiming';
 import { BADGE_COLORS, badgeAlarmName, badgeFor, nextBadgeChangeMs, parseBadgeAlarmName, planBadges } from './badgeSchedule';
 import { trackedTokensFor, type TrackedToken } from './trackedTokens';
 import { applyTabSchedule, EMPTY_WARNING_STATE, type WarningState } from './warningSchedule';

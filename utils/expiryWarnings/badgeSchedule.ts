@@ -1,4 +1,4 @@
-import { expiringFromMs, expiryStatus } from '../expiry';
+import { expiringFromMs, expiryStatus } from '../tokens/expiry';
 import { PREFIX, type AlarmPlan, type ScheduledToken, type WarningState } from './warningSchedule';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenFingerprint } from '../fingerprint';
+import { tokenFingerprint } from '../tokens/fingerprint';
 import {
   FINGERPRINT_PATTERN,
   MAX_EPOCH_SECONDS,

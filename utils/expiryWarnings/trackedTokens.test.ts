@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
 import { signedJwt, unsignedJwt } from '../../test-support/tokens';
-import { CaptureSession } from '../captureSession';
-import { tokenLabel } from '../tokenTiming';
+import { CaptureSession } from '../capture/captureSession';
+import { tokenLabel } from '../tokens/tokenTiming';
 import { parseScheduleMessage, parseTrackedToken } from './scheduleMessage';
 import { trackedTokensFor, warningPlace, webHostOf } from './trackedTokens';
 

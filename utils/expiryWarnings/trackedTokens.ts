@@ -1,7 +1,7 @@
-import { expiryFacts } from '../expiry';
-import { claimsOf } from '../decodeToken';
-import type { TokenRow } from '../tokenLedger';
-import { tokenKindWord } from '../tokenTiming';
+import { expiryFacts } from '../tokens/expiry';
+import { claimsOf } from '../tokens/decodeToken';
+import type { TokenRow } from '../capture/tokenLedger';
+import { tokenKindWord } from '../tokens/tokenTiming';
 import { MAX_HOST_LENGTH, MAX_SCHEDULED_TOKENS, isSaneExpiresAt, isSaneLifetime } from './scheduleMessage';
 
 /**

@@ -1,4 +1,4 @@
-import { formatDuration } from '../expiry';
+import { formatDuration } from '../tokens/expiry';
 import { FINGERPRINT_PATTERN } from './scheduleMessage';
 import type { TrackedToken } from './trackedTokens';
 import { DEFAULT_WARNING_SETTINGS, warningThresholds, type WarningSettings } from './warningSettings';

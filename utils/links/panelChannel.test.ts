@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CAPTURE_STATS } from '../capture/captureStats';
-import { TokenLedger } from '../tokenLedger';
+import { TokenLedger } from '../capture/tokenLedger';
 import { parseCaptureToPanel, parsePanelToCapture } from './panelChannel';
 
 const rows = new TokenLedger().record([{ value: 'oauth:abc', source: 'authorization-header', name: 'Authorization', origin: 'https://a.example', at: 1 }]);

@@ -1,6 +1,6 @@
 import type { CaptureStats } from '../capture/captureStats';
 import type { McpTarget } from '../mcp/detectMcpTarget';
-import type { TokenRow } from '../tokenLedger';
+import type { TokenRow } from '../capture/tokenLedger';
 
 /**
  * The channel between the two documents of one DevTools window: the panel (UI) and the devtools

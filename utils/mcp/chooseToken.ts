@@ -1,5 +1,5 @@
-import type { TokenRow } from '../tokenLedger';
-import { tokenTiming } from '../tokenTiming';
+import type { TokenRow } from '../capture/tokenLedger';
+import { tokenTiming } from '../tokens/tokenTiming';
 
 export type TokenChoice = { mode: 'auto' } | { mode: 'none' } | { mode: 'token'; fingerprint: string };
 

@@ -1,4 +1,4 @@
-import { formatDuration, formatUtc } from '../expiry';
+import { formatDuration, formatUtc } from '../tokens/expiry';
 import type { HttpExchange } from './recordingFetch';
 import { parseBearerChallenge } from './wwwAuthenticate';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
-import { CaptureSession } from '../captureSession';
+import { CaptureSession } from '../capture/captureSession';
 import { chooseToken } from './chooseToken';
 
 // A page can steer the target box (it follows the newest MCP endpoint any frame used); it must not

@@ -1,5 +1,5 @@
-import type { HarEntryLike } from '../har';
-import { originOf, urlWithoutQuery } from '../har';
+import type { HarEntryLike } from '../capture/har';
+import { originOf, urlWithoutQuery } from '../capture/har';
 
 export interface McpTarget {
   /** Endpoint URL without query or fragment (queries are where tokens hide). */

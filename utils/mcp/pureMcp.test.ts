@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
 import { signedJwt } from '../../test-support/tokens';
-import { CaptureSession } from '../captureSession';
+import { CaptureSession } from '../capture/captureSession';
 import { chooseToken } from './chooseToken';
 import { classifyMcpFailure, type FailureContext } from './classifyMcpFailure';
 import { detectMcpTarget, recordMcpTarget } from './detectMcpTarget';

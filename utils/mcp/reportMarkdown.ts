@@ -1,4 +1,4 @@
-import { formatDuration } from '../expiry';
+import { formatDuration } from '../tokens/expiry';
 import type { McpTestReport } from './runToolsTest';
 
 /**

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../demo/portal';
 import { startFullDemo } from '../../test-support/demoServer';
-import { tokenFingerprint } from '../fingerprint';
+import { tokenFingerprint } from '../tokens/fingerprint';
 import { runToolsTest, type McpTestOptions } from './runToolsTest';
 
 // Runs the real SDK client against the real SDK servers of the demo, over real HTTP on 127.0.0.1.

@@ -1,5 +1,5 @@
 import type { Implementation, ServerCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { remainingSeconds } from '../expiry';
+import { remainingSeconds } from '../tokens/expiry';
 import type { McpFailure } from './classifyMcpFailure';
 import type { JsonRpcLogEntry } from './loggingTransport';
 import { withMcpSession, type McpSessionOptions, type TransportKind } from './mcpSession';

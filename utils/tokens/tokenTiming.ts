@@ -1,5 +1,5 @@
 import { expiryFacts, expiryStatus, remainingSeconds, type ExpiryFacts, type ExpiryStatus } from './expiry';
-import type { TokenRow } from './tokenLedger';
+import type { TokenRow } from '../capture/tokenLedger';
 
 export interface TokenTiming {
   facts: ExpiryFacts;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedJwt } from '../test-support/tokens';
+import { signedJwt } from '../../test-support/tokens';
 import { parsePastedToken } from './parsePastedToken';
 
 describe('parsePastedToken', () => {

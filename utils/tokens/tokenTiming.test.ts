@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { harEntry } from '../test-support/har';
-import { CaptureSession } from './captureSession';
+import { harEntry } from '../../test-support/har';
+import { CaptureSession } from '../capture/captureSession';
 import { tokenKindWord, tokenLabel } from './tokenTiming';
 
 describe('what a token is called', () => {

@@ -1,6 +1,6 @@
 import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { encryptedJwe, signedJwt, signedText, unsignedJwt } from '../test-support/tokens';
+import { encryptedJwe, signedJwt, signedText, unsignedJwt } from '../../test-support/tokens';
 import { claimsOf, decodeToken } from './decodeToken';
 
 describe('decodeToken', () => {

@@ -1,7 +1,7 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { unsignedJwt } from '../test-support/tokens';
-import { TIME_BUDGET_MS, timed } from './hostileInput.test-helper';
+import { unsignedJwt } from '../../test-support/tokens';
+import { TIME_BUDGET_MS, timed } from '../hostileInput.test-helper';
 import { suggestJwksUrl, verifyJwtSignature, verifyWithJwks } from './verifyJwt';
 
 describe('JWT signature check against a JWKS', async () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { extractTokensFromHarEntry, mayCarryTokens } from './extractTokensFromHarEntry';
 import type { HarEntryLike } from './har';
-import { b64, bigText, cloneProblems, joseLike, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from './hostileInput.test-helper';
+import { b64, bigText, cloneProblems, joseLike, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from '../hostileInput.test-helper';
 
 const JWT = `${b64('{"alg":"HS256"}')}.${b64('{"sub":"a","exp":2000000000}')}.c2ln`;
 

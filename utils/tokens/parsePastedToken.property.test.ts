@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { decodeToken } from './decodeToken';
-import { anyText, b64, cloneProblems, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from './hostileInput.test-helper';
+import { anyText, b64, cloneProblems, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from '../hostileInput.test-helper';
 import { parsePastedToken } from './parsePastedToken';
 
 /** Tokens of the kinds people paste: opaque ones, base64 ones (with padding) and JWTs. */

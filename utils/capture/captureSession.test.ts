@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harEntry } from '../test-support/har';
+import { harEntry } from '../../test-support/har';
 import { CaptureSession } from './captureSession';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 26, 12, 0, 0) + ms).toISOString();

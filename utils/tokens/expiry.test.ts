@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeToken } from './decodeToken';
 import { expiryFacts, expiryStatus, formatDuration, formatRelative, remainingSeconds } from './expiry';
-import { signedJwt, unsignedJwt } from '../test-support/tokens';
+import { signedJwt, unsignedJwt } from '../../test-support/tokens';
 
 const at = (seconds: number) => seconds * 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { harEntry } from '../test-support/har';
-import { signedJwt } from '../test-support/tokens';
+import { harEntry } from '../../test-support/har';
+import { signedJwt } from '../../test-support/tokens';
 import { extractTokensFromHarEntry, extractTokensFromTokenResponse, mayCarryTokens } from './extractTokensFromHarEntry';
 
 const STARTED = '2026-11-26T12:00:00.000Z';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { boundJson, TOO_DEEP, TRUNCATED, type JsonLimits } from './boundedJson';
-import { cloneProblems, depthOf, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from './hostileInput.test-helper';
+import { cloneProblems, depthOf, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from '../hostileInput.test-helper';
 
 const limits: fc.Arbitrary<JsonLimits> = fc.record({
   maxDepth: fc.integer({ min: 1, max: 40 }),

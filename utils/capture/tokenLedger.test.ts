@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { harEntry } from '../test-support/har';
-import { signedJwt } from '../test-support/tokens';
+import { harEntry } from '../../test-support/har';
+import { signedJwt } from '../../test-support/tokens';
 import { CaptureSession } from './captureSession';
-import { tokenFingerprint } from './fingerprint';
+import { tokenFingerprint } from '../tokens/fingerprint';
 import { TokenLedger } from './tokenLedger';
-import { tokenTiming } from './tokenTiming';
+import { tokenTiming } from '../tokens/tokenTiming';
 
 describe('TokenLedger', () => {
   it('merges every sighting of one value into one row with all sources, origins and counts', async () => {
@@ -77,8 +77,8 @@ describe('TokenLedger', () => {
 });
 
 describe('filterRows', async () => {
-  const { filterRows } = await import('./panelRows');
-  const { tokenLabel } = await import('./tokenTiming');
+  const { filterRows } = await import('../panel/panelRows');
+  const { tokenLabel } = await import('../tokens/tokenTiming');
   it('keeps rows matching every typed word, across label, kind, source and origin', () => {
     const session = new CaptureSession();
     session.ingest(harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: 'Bearer opaque-token-1' } }));

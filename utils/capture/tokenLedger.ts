@@ -1,7 +1,7 @@
-import type { DecodedToken } from './decodeToken';
-import { decodeToken } from './decodeToken';
+import type { DecodedToken } from '../tokens/decodeToken';
+import { decodeToken } from '../tokens/decodeToken';
 import type { TokenObservation, TokenRole, TokenSource } from './extractTokensFromHarEntry';
-import { tokenFingerprint } from './fingerprint';
+import { tokenFingerprint } from '../tokens/fingerprint';
 
 /** Everything known about one distinct token value, merged from all its sightings. */
 export interface TokenRow {

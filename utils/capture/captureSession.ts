@@ -1,8 +1,8 @@
 import { extractTokensFromHarEntry, type TokenObservation } from './extractTokensFromHarEntry';
 import type { HarEntryLike } from './har';
-import { EMPTY_CAPTURE_STATS, type CaptureStats } from './capture/captureStats';
-import { detectMcpTarget, recordMcpTarget, type McpTarget } from './mcp/detectMcpTarget';
-import { expiryFacts } from './expiry';
+import { EMPTY_CAPTURE_STATS, type CaptureStats } from './captureStats';
+import { detectMcpTarget, recordMcpTarget, type McpTarget } from '../mcp/detectMcpTarget';
+import { expiryFacts } from '../tokens/expiry';
 import { TokenLedger, type TokenRow } from './tokenLedger';
 
 /** A token that shows up this soon after a lost token response most likely came from it. */

@@ -1,5 +1,5 @@
-import { DEFAULT_WARNING_WINDOW_SECONDS } from './expiry';
-import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, type WarningSettings } from './expiryWarnings/warningSettings';
+import { DEFAULT_WARNING_WINDOW_SECONDS } from '../tokens/expiry';
+import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, type WarningSettings } from '../expiryWarnings/warningSettings';
 
 /** Everything the user can set; stored in storage.local under one key. Settings only, never token data. */
 export interface InspectorSettings extends WarningSettings {

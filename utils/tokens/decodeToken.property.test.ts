@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { DEFAULT_JSON_LIMITS } from './boundedJson';
 import { claimsOf, decodeToken, MAX_DECODED_TOKEN_CHARS } from './decodeToken';
-import { anyText, b64, cloneProblems, depthOf, nestedJson, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from './hostileInput.test-helper';
+import { anyText, b64, cloneProblems, depthOf, nestedJson, smallText, TIME_BUDGET_MS, timed, PROPERTY_TIMEOUT_MS } from '../hostileInput.test-helper';
 
 // node:assert rather than expect() inside properties: it is much cheaper per run, and fast-check
 // prints the failing input and the seed either way.

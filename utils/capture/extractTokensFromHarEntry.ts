@@ -1,4 +1,4 @@
-import { decodeToken } from './decodeToken';
+import { decodeToken } from '../tokens/decodeToken';
 import type { HarEntryLike, HarNameValue } from './har';
 import { headerValue, nameValues, originOf, urlWithoutQuery } from './har';
 

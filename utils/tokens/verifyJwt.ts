@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import type { FetchLike } from './mcp/recordingFetch';
+import type { FetchLike } from '../mcp/recordingFetch';
 
 export type SignatureCheck =
   | { state: 'valid'; kid?: string; alg: string; jwksUrl: string }

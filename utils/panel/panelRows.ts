@@ -1,4 +1,4 @@
-import type { TokenRow } from './tokenLedger';
+import type { TokenRow } from '../capture/tokenLedger';
 
 /** Newest token first, by when it was first seen: rows do not jump around as traffic repeats them. */
 export function sortRows(rows: TokenRow[]): TokenRow[] {
