@@ -1,5 +1,4 @@
-import { formatDuration } from '../utils/tokens/expiry';
-import type { ExpiryStatus } from '../utils/tokens/expiry';
+import { timeLeftWords, type ExpiryStatus } from '../utils/tokens/expiry';
 
 /** Time left (or since expiry), re-rendered on every panel tick; `testId` differs between the detail and the list. */
 export function TokenCountdown({ status, remaining, testId }: { status: ExpiryStatus; remaining?: number; testId: string }) {
@@ -10,7 +9,7 @@ export function TokenCountdown({ status, remaining, testId }: { status: ExpirySt
       </span>
     );
   }
-  const text = status === 'expired' ? `expired ${formatDuration(remaining)} ago` : `${formatDuration(remaining)} left`;
+  const text = timeLeftWords(remaining);
   return (
     <span className={`countdown countdown-${status}`} data-testid={testId} data-remaining-seconds={remaining} role="timer">
       {text}

@@ -4,6 +4,7 @@ import { maskToken } from '../utils/tokens/fingerprint';
 import type { TokenRow } from '../utils/capture/tokenLedger';
 import { tokenLabel, tokenTiming } from '../utils/tokens/tokenTiming';
 import { StatusPill } from './StatusPill';
+import { nextListIndex } from '../utils/panel/listKeyboard';
 import { TokenCountdown } from './TokenCountdown';
 
 interface Props {
@@ -19,10 +20,12 @@ interface Props {
 /** The captured tokens; arrow keys move the selection like any DevTools list. */
 export function TokenList({ rows, rotations, selected, nowMs, warningWindowSeconds, onSelect }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const index = rows.findIndex((r) => r.fingerprint === selected);
-    const next =
-      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -2;
-    if (next === -2 || next < 0 || next >= rows.length) return;
+    const next = nextListIndex(
+      event.key,
+      rows.findIndex((r) => r.fingerprint === selected),
+      rows.length,
+    );
+    if (next === undefined) return;
     event.preventDefault();
     onSelect(rows[next].fingerprint);
     (event.currentTarget.children[next] as HTMLElement | undefined)?.focus();

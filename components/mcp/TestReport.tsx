@@ -1,9 +1,10 @@
-import { formatDuration } from '../../utils/tokens/expiry';
+import { timeLeftWords } from '../../utils/tokens/expiry';
 import { reportMarkdown } from '../../utils/mcp/reportMarkdown';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
 import { CopyButton } from '../CopyButton';
 import { CappedText } from './CappedText';
 import { RawExchange } from './RawExchange';
+import { withoutQuery } from '../../utils/urls';
 
 const TRANSPORT_TEXT = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
 
@@ -70,7 +71,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
       )}
       <dl className="facts">
         <dt>Endpoint</dt>
-        <CappedText as="dd" text={report.url.split('?')[0]} limit={2000} />
+        <CappedText as="dd" text={withoutQuery(report.url)} limit={2000} />
         {report.protocolVersion && (
           <>
             <dt>Protocol</dt>
@@ -92,7 +93,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
         <dt>Token</dt>
         <dd data-testid="report-token">
           {report.token
-            ? `${report.token.fingerprint} · ${tokenLeft === undefined ? 'expiry unknown' : tokenLeft > 0 ? `${formatDuration(tokenLeft)} left` : `expired ${formatDuration(tokenLeft)} ago`}${report.token.sendAs === 'cf-access-token' ? ' · sent as cf-access-token' : ''}`
+            ? `${report.token.fingerprint} · ${tokenLeft === undefined ? 'expiry unknown' : timeLeftWords(tokenLeft)}${report.token.sendAs === 'cf-access-token' ? ' · sent as cf-access-token' : ''}`
             : 'none sent'}
         </dd>
         {report.instructions && (

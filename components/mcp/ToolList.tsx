@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { CappedText } from './CappedText';
+import { nextListIndex } from '../../utils/panel/listKeyboard';
 
 const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = [
   ['readOnlyHint', 'read-only', 'ok'],
@@ -13,9 +14,12 @@ const ANNOTATIONS: [keyof NonNullable<Tool['annotations']>, string, string][] = 
 export const ToolList = memo(function ToolList({ tools, selected, onSelect }: { tools: Tool[]; selected?: string; onSelect(name: string): void }) {
   if (tools.length === 0) return <p className="muted">The server lists no tools.</p>;
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
-    const i = tools.findIndex((t) => t.name === selected);
-    const next = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : -1;
-    if (next < 0 || next >= tools.length) return;
+    const next = nextListIndex(
+      e.key,
+      tools.findIndex((t) => t.name === selected),
+      tools.length,
+    );
+    if (next === undefined) return;
     e.preventDefault();
     onSelect(tools[next].name);
     (e.currentTarget.children[next] as HTMLElement | undefined)?.focus();

@@ -10,7 +10,7 @@ import { SettingsMenu } from '../../components/SettingsMenu';
 import { copyText } from '../../platform/clipboard';
 import { requestHostAccess } from '../../platform/hostAccess';
 import { saveSettings } from '../../platform/settings';
-import { findRotations } from '../../utils/expiryWarnings/trackedTokens';
+import { findRotations } from '../../utils/tokens/rotation';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/tokens/fingerprint';
 import { filterRows, resolveSelection } from '../../utils/panel/panelRows';

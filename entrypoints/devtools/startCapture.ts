@@ -13,6 +13,7 @@ import { mayCarryTokens } from '../../utils/capture/extractTokensFromHarEntry';
 import type { HarEntryLike } from '../../utils/capture/har';
 import type { CaptureToPanel } from '../../utils/links/panelChannel';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
+import { withoutQuery } from '../../utils/urls';
 
 /**
  * A burst of requests is sent to the panel in batches; a lone request goes at once, so a token
@@ -166,7 +167,7 @@ export function startCapture(tabId: number): void {
   });
 
   onNavigated((url) => {
-    channel.post({ type: 'page-navigated', url: url.split(/[?#]/)[0], at: Date.now() });
+    channel.post({ type: 'page-navigated', url: withoutQuery(url), at: Date.now() });
   });
 
   channel.onMessage((message) => {

@@ -4,6 +4,7 @@ import { EMPTY_CAPTURE_STATS, type CaptureStats } from './captureStats';
 import { detectMcpTarget, recordMcpTarget, type McpTarget } from '../mcp/detectMcpTarget';
 import { expiryFacts } from '../tokens/expiry';
 import { TokenLedger, type TokenRow } from './tokenLedger';
+import { withoutQuery } from '../urls';
 
 /** A token that shows up this soon after a lost token response most likely came from it. */
 const LOST_RESPONSE_LINK_MS = 120_000;
@@ -33,7 +34,7 @@ export class CaptureSession {
     const target = detectMcpTarget(entry);
     if (target) this.targets = recordMcpTarget(this.targets, target, Date.parse(entry.startedDateTime) || Date.now());
     if (opts.bodyLost) {
-      this.lostResponses.push({ endpoint: entry.request.url.split(/[?#]/)[0], at: Date.parse(entry.startedDateTime) || Date.now() });
+      this.lostResponses.push({ endpoint: withoutQuery(entry.request.url), at: Date.parse(entry.startedDateTime) || Date.now() });
       if (this.lostResponses.length > 8) this.lostResponses.shift();
     }
     const changed = this.ledger.record(extractTokensFromHarEntry(entry, body));

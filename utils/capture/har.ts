@@ -1,3 +1,4 @@
+import { withoutQuery } from '../urls';
 /** The part of a HAR 1.2 entry (as `devtools.network` delivers it) that the inspector reads. */
 export interface HarNameValue {
   name: string;
@@ -47,7 +48,7 @@ export function originOf(url: string): string {
   if (typeof url !== 'string') return '';
   try {
     const origin = new URL(url).origin;
-    return origin === 'null' ? url.split(/[?#]/)[0] : origin;
+    return origin === 'null' ? withoutQuery(url) : origin;
   } catch {
     return url;
   }
@@ -55,6 +56,5 @@ export function originOf(url: string): string {
 
 /** A URL without query and fragment: the query is where tokens hide, so it never leaves capture. */
 export function urlWithoutQuery(url: string): string {
-  if (typeof url !== 'string') return '';
-  return url.split(/[?#]/)[0];
+  return typeof url === 'string' ? withoutQuery(url) : '';
 }

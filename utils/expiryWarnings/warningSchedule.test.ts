@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { harEntry } from '../../test-support/har';
 import { signedJwt } from '../../test-support/tokens';
 import { CaptureSession } from '../capture/captureSession';
-import { findRotations, trackedTokensFor } from './trackedTokens';
+import { findRotations } from '../tokens/rotation';
+import { trackedTokensFor } from './trackedTokens';
 import { alarmName, applyTabSchedule, fireAlarm, parseAlarmName, replanAll, EMPTY_WARNING_STATE } from './warningSchedule';
 import { DEFAULT_WARNING_SETTINGS, parseWarningSettings, warningThresholds } from './warningSettings';
 

@@ -1,6 +1,7 @@
 import { formatDuration, formatUtc } from '../tokens/expiry';
 import type { HttpExchange } from './recordingFetch';
 import { parseBearerChallenge } from './wwwAuthenticate';
+import { withoutQuery } from '../urls';
 
 export type McpErrorKind = 'token-expired' | 'unauthorized' | 'forbidden' | 'network' | 'timeout' | 'protocol' | 'server-error' | 'not-mcp';
 
@@ -45,7 +46,7 @@ export function classifyMcpFailure(ctx: FailureContext): McpFailure {
       kind: 'not-mcp',
       status: redirect.status,
       message: `The server answered with a redirect to ${redirect.redirectedTo} instead of MCP — typically a Cloudflare Access login page, because the request was not authenticated. Send a token the portal accepts, or use its /mcp endpoint.`,
-      detail: `${redirect.method} ${stripQuery(redirect.url)} → redirect${redirect.status ? ` (HTTP ${redirect.status})` : ''}`,
+      detail: `${redirect.method} ${withoutQuery(redirect.url)} → redirect${redirect.status ? ` (HTTP ${redirect.status})` : ''}`,
     };
   }
   const failing = [...ctx.exchanges].reverse().find((e) => e.status !== undefined && !isSpecAllowedRefusal(e) && (e.status >= 400 || isHtml(e)));
@@ -77,7 +78,7 @@ function classifyResponse(e: HttpExchange, ctx: FailureContext, errorText: strin
   const base = {
     status,
     ...(wwwAuthenticate ? { wwwAuthenticate } : {}),
-    detail: `HTTP ${status} from ${e.method} ${stripQuery(e.url)}${e.bodySnippet ? ` — ${oneLine(e.bodySnippet)}` : ''}`,
+    detail: `HTTP ${status} from ${e.method} ${withoutQuery(e.url)}${e.bodySnippet ? ` — ${oneLine(e.bodySnippet)}` : ''}`,
   };
 
   if (isHtml(e) && status < 400) {
@@ -163,11 +164,7 @@ function describeError(error: unknown): string {
 
 function lastRequestLine(exchanges: HttpExchange[]): string | undefined {
   const last = exchanges.at(-1);
-  return last ? `${last.method} ${stripQuery(last.url)} had no answer` : undefined;
-}
-
-function stripQuery(url: string): string {
-  return url.split('?')[0];
+  return last ? `${last.method} ${withoutQuery(last.url)} had no answer` : undefined;
 }
 
 function oneLine(text: string): string {

@@ -1,6 +1,8 @@
 import { jsonText } from './jsonText';
 import type { JsonRpcLogEntry } from './loggingTransport';
 import type { HttpExchange } from './recordingFetch';
+import { withoutQuery } from '../urls';
+import { isSecretHeader } from '../secretHeaders';
 
 /**
  * The raw exchange of a test or call as text, for display and "Copy": HTTP lines with secret
@@ -10,11 +12,11 @@ export function exchangeText(exchanges: HttpExchange[], messages: JsonRpcLogEntr
   const http = exchanges.map((e) => {
     const status = e.status !== undefined ? `${e.status} ${e.contentType ?? ''}`.trim() : (e.networkError ?? 'no answer');
     const auth = Object.entries(e.requestHeaders)
-      .filter(([name]) => /^(authorization|cf-access-client-id|cf-access-client-secret|x-api-key)$/i.test(name))
+      .filter(([name]) => isSecretHeader(name))
       .map(([name, value]) => `\n    ${name}: ${value}`)
       .join('');
     const challenge = e.responseHeaders['www-authenticate'] ? `\n    ← WWW-Authenticate: ${e.responseHeaders['www-authenticate']}` : '';
-    return `${e.method} ${e.url.split('?')[0]} → ${status}${e.ms !== undefined ? ` (${e.ms} ms)` : ''}${auth}${challenge}`;
+    return `${e.method} ${withoutQuery(e.url)} → ${status}${e.ms !== undefined ? ` (${e.ms} ms)` : ''}${auth}${challenge}`;
   });
   const start = messages[0]?.at ?? 0;
   const rpc = messages.map((m) => `${m.direction === 'sent' ? '→' : '←'} +${Math.round(m.at - start)} ms ${jsonText(m.message, { indent: 0 }).text}`);

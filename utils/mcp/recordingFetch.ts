@@ -1,3 +1,5 @@
+import { withoutQuery } from '../urls';
+import { isSecretHeader } from '../secretHeaders';
 /** One HTTP round trip as the panel shows it: never with a token value in it. */
 export interface HttpExchange {
   method: string;
@@ -17,7 +19,6 @@ export interface HttpExchange {
 
 export type FetchLike = (url: string | URL, init?: RequestInit) => Promise<Response>;
 
-const SECRET_HEADERS = /^(authorization|cookie|cf-access-client-secret|x-api-key|api-key|x-auth-token|cf-access-token|x-access-token)$/i;
 const SNIPPET_BYTES = 2048;
 
 /** Redacts secret header values for display and export: scheme kept, value replaced. */
@@ -25,7 +26,7 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   // Prototype-less: a header a hostile server names `__proto__` stays an ordinary entry.
   const out: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
-    if (!SECRET_HEADERS.test(name)) out[name] = value;
+    if (!isSecretHeader(name)) out[name] = value;
     else out[name] = /^(bearer|dpop|basic)\s/i.test(value) ? `${value.split(/\s/)[0]} [redacted]` : '[redacted]';
   }
   return out;
@@ -63,7 +64,7 @@ export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange)
       exchange.contentType = response.headers.get('content-type') ?? undefined;
       // Browsers hide where a manual redirect goes ("opaqueredirect", status 0); Node shows Location.
       if (response.type === 'opaqueredirect') exchange.redirectedTo = 'another site (the browser hides where)';
-      else if (response.status >= 300 && response.status < 400) exchange.redirectedTo = response.headers.get('location')?.split(/[?#]/)[0] ?? 'somewhere';
+      else if (response.status >= 300 && response.status < 400) exchange.redirectedTo = withoutQuery(response.headers.get('location') ?? 'somewhere');
       if (!/event-stream/i.test(exchange.contentType ?? '')) {
         // A copy, so the SDK still gets the whole body; only its start is read, so a hostile server
         // streaming gigabytes costs the panel nothing extra.

@@ -1,5 +1,6 @@
 import { formatDuration } from '../tokens/expiry';
 import type { McpTestReport } from './runToolsTest';
+import { withoutQuery } from '../urls';
 
 /**
  * The test report as Markdown for an issue or a chat: no token values (the report never holds
@@ -7,7 +8,7 @@ import type { McpTestReport } from './runToolsTest';
  */
 export function reportMarkdown(report: McpTestReport, nowMs: number): string {
   const lines = [`### MCP test: ${report.outcome === 'pass' ? 'pass' : `fail (${report.failure?.kind ?? report.outcome})`}`, ''];
-  lines.push(`- Endpoint: ${report.url.split('?')[0]}`);
+  lines.push(`- Endpoint: ${withoutQuery(report.url)}`);
   if (report.transport) lines.push(`- Transport: ${report.transport}${report.fellBackToSse ? ' (fell back from Streamable HTTP)' : ''}`);
   if (report.server) lines.push(`- Server: ${report.server.name} ${report.server.version}`);
   if (report.protocolVersion) lines.push(`- Protocol: ${report.protocolVersion}`);

@@ -69,6 +69,11 @@ export function formatDuration(totalSeconds: number): string {
   return `${seconds} s`;
 }
 
+/** "4 m 12 s left" or "expired 3 m ago", from the seconds left (negative once expired). */
+export function timeLeftWords(remainingSeconds: number): string {
+  return remainingSeconds > 0 ? `${formatDuration(remainingSeconds)} left` : `expired ${formatDuration(remainingSeconds)} ago`;
+}
+
 /** "in 4 m 12 s" or "3 m ago" relative to now. */
 export function formatRelative(atSeconds: number, nowMs: number): string {
   // Floor, like remainingSeconds, so "in 4 m 58 s" here always matches the countdown beside it.
