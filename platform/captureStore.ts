@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { fitCapture } from '../utils/capture/fitCapture';
 import type { McpTarget } from '../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../utils/capture/tokenLedger';
 
@@ -27,8 +28,8 @@ export async function loadCapture(tabId: number): Promise<StoredCapture | undefi
 
 export async function saveCapture(tabId: number, capture: StoredCapture): Promise<void> {
   try {
-    if (JSON.stringify(capture).length > MAX_BYTES) return;
-    await browser.storage.session.set({ [captureKey(tabId)]: capture });
+    // Too large for its share of storage.session: the most recently seen rows are kept.
+    await browser.storage.session.set({ [captureKey(tabId)]: fitCapture(capture, MAX_BYTES).capture });
   } catch {
     // storage.session unavailable (older browsers): the capture simply stays in memory.
   }

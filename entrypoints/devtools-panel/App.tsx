@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { ClearButton } from '../../components/ClearButton';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { LostExpiryHelp } from '../../components/LostExpiryHelp';
@@ -7,21 +8,34 @@ import { TestingOnlyNote } from '../../components/TestingOnlyNote';
 import { TokenDetail } from '../../components/TokenDetail';
 import { TokenList } from '../../components/TokenList';
 import { SettingsMenu } from '../../components/SettingsMenu';
-import { copyText } from '../../platform/clipboard';
-import { requestHostAccess } from '../../platform/hostAccess';
-import { saveSettings } from '../../platform/settings';
+import type { TokenRow } from '../../utils/capture/tokenLedger';
 import { findRotations } from '../../utils/tokens/rotation';
-import type { TokenFeed } from '../../platform/tokenFeed';
 import { tokenFingerprint } from '../../utils/tokens/fingerprint';
 import { filterRows, resolveSelection } from '../../utils/panel/panelRows';
 import { tokenLabel, tokenTiming } from '../../utils/tokens/tokenTiming';
 import { parsePastedToken } from '../../utils/tokens/parsePastedToken';
 import type { InspectorSettings } from '../../utils/settings/settings';
 import { McpSection } from './McpSection';
+import type { McpActions } from './mcpStore';
+import { usePanelServices } from './services';
 import { panelActions, usePanelStore } from './store';
 
-export function App({ feed }: { feed: TokenFeed }) {
-  const state = usePanelStore();
+export function App({ mcpActions }: { mcpActions: McpActions }) {
+  const services = usePanelServices();
+  const { feed } = services;
+  // Narrow subscriptions: the 1 Hz clock re-renders only the parts that show time (TokenListPane, DetailPane).
+  const state = usePanelStore(
+    useShallow((s) => ({
+      rows: s.rows,
+      selected: s.selected,
+      filter: s.filter,
+      settings: s.settings,
+      pasteError: s.pasteError,
+      stats: s.stats,
+      connected: s.connected,
+      lastNavigation: s.lastNavigation,
+    })),
+  );
   useEffect(() => {
     if (feed.tabId !== undefined) document.body.dataset.inspectedTabId = String(feed.tabId);
     document.body.dataset.ready = '1';
@@ -48,18 +62,9 @@ export function App({ feed }: { feed: TokenFeed }) {
   };
   const setSettings = (settings: InspectorSettings) => {
     panelActions.setSettings(settings);
-    void saveSettings(settings);
+    void services.saveSettings(settings);
   };
   const warningWindowSeconds = state.settings.warningWindowSeconds;
-  const allowSite = () => {
-    const origin = state.page.origin;
-    // permissions.request must run inside the click: no await before it.
-    if (origin) void requestHostAccess(origin).then((granted) => panelActions.setSiteAccess(origin, granted));
-  };
-  const reloadAndCapture = () => {
-    panelActions.reloadRequested();
-    feed.reloadAndCapture();
-  };
 
   return (
     <div className="app">
@@ -86,42 +91,15 @@ export function App({ feed }: { feed: TokenFeed }) {
             )}
             {state.rows.length > 0 && visibleRows.length === 0 && <p className="muted empty">No token matches “{state.filter}”.</p>}
             {state.rows.length > 0 ? (
-              <TokenList
-                rows={visibleRows}
-                rotations={rotations}
-                selected={selected}
-                nowMs={state.nowMs}
-                warningWindowSeconds={warningWindowSeconds}
-                onSelect={panelActions.select}
-              />
+              <TokenListPane rows={visibleRows} rotations={rotations} selected={selected} warningWindowSeconds={warningWindowSeconds} />
             ) : (
-              <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} nowMs={state.nowMs} />
+              <EmptyList connected={state.connected} standalone={feed.mode === 'standalone'} />
             )}
           </aside>
           <div className="detail-pane">
             <ErrorBoundary key={row?.fingerprint} area="token detail">
-              {row && tokenTiming(row, state.nowMs, warningWindowSeconds).status === 'unknown' && (
-                <LostExpiryHelp
-                  row={row}
-                  pageOrigin={state.page.origin}
-                  siteAccess={state.page.access}
-                  reloading={state.reloading}
-                  onAllowSite={allowSite}
-                  onReloadAndCapture={reloadAndCapture}
-                />
-              )}
               {row ? (
-                <TokenDetail
-                  row={row}
-                  replacedBy={rotations.get(row.fingerprint)}
-                  nowMs={state.nowMs}
-                  warningWindowSeconds={warningWindowSeconds}
-                  revealed={state.revealed}
-                  onToggleReveal={panelActions.toggleReveal}
-                  copy={copyText}
-                  signature={state.signatures[row.fingerprint]}
-                  onVerifySignature={(url) => void panelActions.verifySignature(row, url)}
-                />
+                <DetailPane row={row} replacedBy={rotations.get(row.fingerprint)} warningWindowSeconds={warningWindowSeconds} />
               ) : (
                 <p className="muted empty-detail">Select a token to see its header, claims and expiry.</p>
               )}
@@ -129,7 +107,7 @@ export function App({ feed }: { feed: TokenFeed }) {
           </div>
         </div>
         <ErrorBoundary area="MCP test">
-          <McpSection />
+          <McpSection actions={mcpActions} />
         </ErrorBoundary>
       </main>
       <footer
@@ -155,7 +133,8 @@ export function App({ feed }: { feed: TokenFeed }) {
 
 const PANEL_OPENED_AT = Date.now();
 
-function EmptyList({ connected, standalone, nowMs }: { connected: boolean; standalone: boolean; nowMs: number }) {
+function EmptyList({ connected, standalone }: { connected: boolean; standalone: boolean }) {
+  const nowMs = usePanelStore((s) => (s.connected ? 0 : s.nowMs));
   if (!connected) {
     // The devtools page answers within milliseconds; after a few seconds, say so instead of waiting silently.
     return nowMs - PANEL_OPENED_AT < 3000 ? (
@@ -178,5 +157,53 @@ function EmptyList({ connected, standalone, nowMs }: { connected: boolean; stand
       {!standalone && <p>Use the page (sign in, reload, call its API): tokens in Authorization headers, cookies, token responses and URLs appear here.</p>}
       <p>Or paste one above.</p>
     </div>
+  );
+}
+
+/** The token list: on the clock, for its countdowns. */
+function TokenListPane(props: { rows: TokenRow[]; rotations: Map<string, string>; selected?: string; warningWindowSeconds: number }) {
+  const nowMs = usePanelStore((s) => s.nowMs);
+  return <TokenList {...props} nowMs={nowMs} onSelect={panelActions.select} />;
+}
+
+/** The selected token: its detail on the clock, and why its expiry is unknown when a response was lost. */
+function DetailPane({ row, replacedBy, warningWindowSeconds }: { row: TokenRow; replacedBy?: string; warningWindowSeconds: number }) {
+  const services = usePanelServices();
+  const detail = usePanelStore(
+    useShallow((s) => ({ nowMs: s.nowMs, revealed: s.revealed, signature: s.signatures[row.fingerprint], page: s.page, reloading: s.reloading })),
+  );
+  const allowSite = () => {
+    const origin = detail.page.origin;
+    // permissions.request must run inside the click: no await before it.
+    if (origin) void services.requestHostAccess(origin).then((granted) => panelActions.setSiteAccess(origin, granted));
+  };
+  const reloadAndCapture = () => {
+    panelActions.reloadRequested();
+    services.feed.reloadAndCapture();
+  };
+  return (
+    <>
+      {tokenTiming(row, detail.nowMs, warningWindowSeconds).status === 'unknown' && (
+        <LostExpiryHelp
+          row={row}
+          pageOrigin={detail.page.origin}
+          siteAccess={detail.page.access}
+          reloading={detail.reloading}
+          onAllowSite={allowSite}
+          onReloadAndCapture={reloadAndCapture}
+        />
+      )}
+      <TokenDetail
+        row={row}
+        replacedBy={replacedBy}
+        nowMs={detail.nowMs}
+        warningWindowSeconds={warningWindowSeconds}
+        revealed={detail.revealed}
+        onToggleReveal={panelActions.toggleReveal}
+        copy={services.copy}
+        signature={detail.signature}
+        onVerifySignature={(url) => void panelActions.verifySignature(row, url, services.fetch)}
+      />
+    </>
   );
 }

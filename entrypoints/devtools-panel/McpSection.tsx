@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { AuthPicker } from '../../components/mcp/AuthPicker';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ExportActions } from '../../components/mcp/ExportActions';
@@ -7,20 +8,49 @@ import { TestReport } from '../../components/mcp/TestReport';
 import { ToolCaller } from '../../components/mcp/ToolCaller';
 import { ToolList } from '../../components/mcp/ToolList';
 import { ToolResultView } from '../../components/mcp/ToolResultView';
-import { copyText } from '../../platform/clipboard';
-import { requestHostAccess } from '../../platform/hostAccess';
 import { chooseToken } from '../../utils/mcp/chooseToken';
-import { effectiveTarget, mcpActions, useMcpStore } from './mcpStore';
+import type { McpTestReport } from '../../utils/mcp/runToolsTest';
+import { statusChangeTimesMs, statusClock } from '../../utils/panel/expiryEpoch';
+import { effectiveTarget, useMcpStore, type McpActions } from './mcpStore';
+import { usePanelServices } from './services';
 import { usePanelStore } from './store';
 
 /** Live MCP testing: target, credentials, "Test tools now", the report, the tools and their calls. */
-export function McpSection() {
-  const mcp = useMcpStore();
+export function McpSection({ actions }: { actions: McpActions }) {
+  const { copy, requestHostAccess } = usePanelServices();
+  const mcp = useMcpStore(
+    useShallow((s) => ({
+      targetUrl: s.targetUrl,
+      targetEdited: s.targetEdited,
+      recentTargets: s.recentTargets,
+      transport: s.transport,
+      timeoutSeconds: s.timeoutSeconds,
+      tokenChoice: s.tokenChoice,
+      extraHeadersText: s.extraHeadersText,
+      running: s.running,
+      inputError: s.inputError,
+      report: s.report,
+      runCount: s.runCount,
+      selectedTool: s.selectedTool,
+      argsText: s.argsText,
+      argsError: s.argsError,
+      argsNote: s.argsNote,
+      calling: s.calling,
+      callReport: s.callReport,
+    })),
+  );
   const rows = usePanelStore((s) => s.rows);
   const targets = usePanelStore((s) => s.targets);
-  const nowMs = usePanelStore((s) => s.nowMs);
   const url = effectiveTarget(mcp, targets[0]?.url);
-  const chosen = chooseToken(rows, url, mcp.tokenChoice, nowMs, mcp.targetEdited);
+  // Which token goes out depends on the clock only when a token expires or becomes valid: follow
+  // that moment, not every tick.
+  const changeTimes = useMemo(() => statusChangeTimesMs(rows), [rows]);
+  const choiceClock = usePanelStore((s) => statusClock(changeTimes, s.nowMs));
+  // The one choice: shown in the credentials line and sent by the test and the tool calls.
+  const chosen = useMemo(
+    () => chooseToken(rows, url, mcp.tokenChoice, choiceClock, mcp.targetEdited),
+    [rows, url, mcp.tokenChoice, choiceClock, mcp.targetEdited],
+  );
   const suggestions = [...new Set([...targets.map((t) => t.url), ...mcp.recentTargets])];
   const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
 
@@ -28,15 +58,15 @@ export function McpSection() {
   const busy = Boolean(mcp.running || mcp.calling);
   useEffect(() => {
     if (!busy) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && mcpActions.cancel();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.cancel();
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [busy]);
+  }, [busy, actions]);
 
   const grant = (origin: string) => {
     // permissions.request must run inside the click: no await before it.
     void requestHostAccess(origin).then((granted) => {
-      if (granted) void mcpActions.runTest(url, rows);
+      if (granted) void actions.runTest(url, chosen);
     });
   };
 
@@ -44,7 +74,7 @@ export function McpSection() {
     <section className="mcp-section" aria-label="MCP test">
       <h2 className="section-title">Test the MCP server</h2>
       {/* Each part fails alone; its Reset clears what it was showing, so nothing needs DevTools reopened. */}
-      <ErrorBoundary area="target bar" onReset={mcpActions.resetTarget}>
+      <ErrorBoundary area="target bar" onReset={actions.resetTarget}>
         <TargetBar
           url={url}
           suggestions={suggestions}
@@ -52,43 +82,43 @@ export function McpSection() {
           timeoutSeconds={mcp.timeoutSeconds}
           running={mcp.running?.step}
           inputError={mcp.inputError}
-          onUrl={mcpActions.setTarget}
-          onTransport={mcpActions.setTransport}
-          onTimeout={mcpActions.setTimeoutSeconds}
-          onTest={() => void mcpActions.runTest(url, rows)}
-          onCancel={mcpActions.cancel}
+          onUrl={actions.setTarget}
+          onTransport={actions.setTransport}
+          onTimeout={actions.setTimeoutSeconds}
+          onTest={() => void actions.runTest(url, chosen)}
+          onCancel={actions.cancel}
         />
       </ErrorBoundary>
-      <ErrorBoundary area="credentials" onReset={() => mcpActions.setTokenChoice({ mode: 'auto' })}>
+      <ErrorBoundary area="credentials" onReset={() => actions.setTokenChoice({ mode: 'auto' })}>
         <AuthPicker
           rows={rows}
           choice={mcp.tokenChoice}
           reason={chosen.reason}
           chosen={chosen.row}
           extraHeadersText={mcp.extraHeadersText}
-          onChoice={mcpActions.setTokenChoice}
-          onExtraHeaders={mcpActions.setExtraHeaders}
+          onChoice={actions.setTokenChoice}
+          onExtraHeaders={actions.setExtraHeaders}
         />
       </ErrorBoundary>
-      <ErrorBoundary key={`report-${mcp.runCount}`} area="test report" onReset={mcpActions.clearReport}>
-        {mcp.report && <TestReport report={mcp.report} run={mcp.runCount} nowMs={nowMs} copy={copyText} onGrantHostAccess={grant} />}
+      <ErrorBoundary key={`report-${mcp.runCount}`} area="test report" onReset={actions.clearReport}>
+        {mcp.report && <LiveTestReport report={mcp.report} run={mcp.runCount} copy={copy} onGrantHostAccess={grant} />}
         {mcp.report?.outcome === 'pass' && (
           <ExportActions
             url={mcp.report.url}
             serverName={mcp.report.server?.name}
             token={rows.find((r) => r.fingerprint === mcp.report?.token?.fingerprint)?.value}
             sendAs={mcp.report.token?.sendAs}
-            copy={copyText}
+            copy={copy}
           />
         )}
       </ErrorBoundary>
       {mcp.report?.outcome === 'pass' && (
         <div className="tools-split">
-          <ErrorBoundary key={`tools-${mcp.runCount}`} area="tool list" onReset={mcpActions.clearReport}>
-            <ToolList tools={mcp.report.tools} selected={mcp.selectedTool} onSelect={mcpActions.selectTool} />
+          <ErrorBoundary key={`tools-${mcp.runCount}`} area="tool list" onReset={actions.clearReport}>
+            <ToolList tools={mcp.report.tools} selected={mcp.selectedTool} onSelect={actions.selectTool} />
           </ErrorBoundary>
           <div className="tool-pane">
-            <ErrorBoundary key={`tool-${mcp.runCount}-${tool?.name ?? ''}`} area="tool form" onReset={mcpActions.deselectTool}>
+            <ErrorBoundary key={`tool-${mcp.runCount}-${tool?.name ?? ''}`} area="tool form" onReset={actions.deselectTool}>
               {tool && (
                 <ToolCaller
                   key={tool.name}
@@ -97,22 +127,24 @@ export function McpSection() {
                   argsError={mcp.argsError}
                   argsNote={mcp.argsNote}
                   calling={Boolean(mcp.calling)}
-                  onArgsText={mcpActions.setArgsText}
-                  onCall={() => void mcpActions.callSelectedTool(url, rows)}
-                  onCancel={mcpActions.cancel}
+                  onArgsText={actions.setArgsText}
+                  onCall={() => void actions.callSelectedTool(url, chosen)}
+                  onCancel={actions.cancel}
                 />
               )}
             </ErrorBoundary>
-            <ErrorBoundary
-              key={`result-${mcp.callReport?.tool ?? ''}-${mcp.callReport?.totalMs ?? ''}`}
-              area="tool result"
-              onReset={mcpActions.clearCallResult}
-            >
-              {mcp.callReport && mcp.callReport.tool === tool?.name && <ToolResultView report={mcp.callReport} copy={copyText} />}
+            <ErrorBoundary key={`result-${mcp.callReport?.tool ?? ''}-${mcp.callReport?.totalMs ?? ''}`} area="tool result" onReset={actions.clearCallResult}>
+              {mcp.callReport && mcp.callReport.tool === tool?.name && <ToolResultView report={mcp.callReport} copy={copy} />}
             </ErrorBoundary>
           </div>
         </div>
       )}
     </section>
   );
+}
+
+/** The report says how long the token it used has left: the only part of this section on the clock. */
+function LiveTestReport(props: { report: McpTestReport; run: number; copy(text: string): Promise<boolean>; onGrantHostAccess(origin: string): void }) {
+  const nowMs = usePanelStore((s) => s.nowMs);
+  return <TestReport {...props} nowMs={nowMs} />;
 }

@@ -1,23 +1,37 @@
 import { createRoot } from 'react-dom/client';
-import { devtoolsTheme } from '../../platform/devtoolsNetwork';
-import { loadRecentTargets, loadSettings } from '../../platform/settings';
-import { mcpActions } from './mcpStore';
-import { connectTokenFeed } from '../../platform/tokenFeed';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { App } from './App';
-import { panelActions, usePanelStore } from './store';
-import { hasHostAccess } from '../../platform/hostAccess';
-import { startClock } from './clock';
+import { copyText } from '../../platform/clipboard';
+import { devtoolsTheme } from '../../platform/devtoolsNetwork';
+import { hasHostAccess, requestHostAccess } from '../../platform/hostAccess';
+import { loadRecentTargets, loadSettings, saveRecentTargets, saveSettings } from '../../platform/settings';
 import { inspectedPageOrigin, onHostPermissionsChanged } from '../../platform/siteAccess';
+import { connectTokenFeed } from '../../platform/tokenFeed';
+import { App } from './App';
+import { startClock } from './clock';
+import { createMcpActions } from './mcpStore';
+import { workerSchemaChecker } from './schemaWorker';
+import { PanelServicesContext, type PanelServices } from './services';
+import { panelActions, usePanelStore } from './store';
 
-// Browser glue for the panel lives here; components get what they need as props.
+// The panel's browser glue, all of it: the services are built here once and handed to the stores
+// and (through context) to the views, which never touch `browser` themselves.
 const theme = devtoolsTheme();
 if (theme) document.documentElement.dataset.theme = theme;
-const feed = connectTokenFeed(panelActions.receive);
+const services: PanelServices = {
+  feed: connectTokenFeed(panelActions.receive),
+  copy: copyText,
+  hasHostAccess,
+  requestHostAccess,
+  saveSettings,
+  saveRecentTargets,
+  fetch: (input, init) => fetch(input, init),
+  schemaChecker: workerSchemaChecker,
+};
+const mcpActions = createMcpActions(services);
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);
 void loadRecentTargets().then(mcpActions.setRecentTargets);
-if (feed.mode === 'devtools') {
+if (services.feed.mode === 'devtools') {
   // Whether the extension may access the inspected site decides how token responses are captured.
   const refreshAccess = () => {
     const origin = usePanelStore.getState().page.origin;
@@ -33,6 +47,8 @@ if (feed.mode === 'devtools') {
 // data-ready (docs/AUTOMATION.md) is set by App once it has rendered: the feed is open and the DOM is there.
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary area="panel">
-    <App feed={feed} />
+    <PanelServicesContext.Provider value={services}>
+      <App mcpActions={mcpActions} />
+    </PanelServicesContext.Provider>
   </ErrorBoundary>,
 );

@@ -1,19 +1,14 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { create } from 'zustand';
-import { hasHostAccess } from '../../platform/hostAccess';
-import { saveRecentTargets } from '../../platform/settings';
 import { expiryFacts } from '../../utils/tokens/expiry';
 import { callTool, checkToolArguments, type ToolCallReport } from '../../utils/mcp/callTool';
-import { timeLimitedSchemaChecker, type SchemaChecker } from '../../utils/mcp/schemaChecker';
-import { workerRunner, type WorkerLike } from '../../utils/mcp/timeLimitedWorker';
-import { chooseToken, type TokenChoice } from '../../utils/mcp/chooseToken';
+import type { ChosenToken, TokenChoice } from '../../utils/mcp/chooseToken';
 import type { McpAuth, TransportChoice } from '../../utils/mcp/mcpSession';
 import { parseHeaderLines } from '../../utils/mcp/parseHeaderLines';
 import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp/runToolsTest';
 // Bundled by Vite as a separate worker script from the extension's own origin (extension CSP allows it).
-import SchemaCheckWorker from './schemaCheck.worker.ts?worker';
 import { argumentsText, initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
-import type { TokenRow } from '../../utils/capture/tokenLedger';
+import type { PanelServices } from './services';
 
 export interface McpState {
   /** What the user typed; until they type, the target follows the newest endpoint seen in traffic. */
@@ -51,9 +46,6 @@ export const useMcpStore = create<McpState>(() => ({
 }));
 
 const set = useMcpStore.setState;
-/** The most recent test started; older ones finishing late must not overwrite its report. */
-let latestTest: AbortController | undefined;
-let latestCall: AbortController | undefined;
 const get = useMcpStore.getState;
 
 /** The target shown in the box: typed, else the newest endpoint the page used, else the last one tested. */
@@ -66,8 +58,11 @@ interface Prepared {
   auth: McpAuth;
 }
 
-/** Checks the inputs and builds the auth; a readable error instead of a request when something is off. */
-function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
+/**
+ * Checks the inputs and builds the auth from the token the panel shows as chosen (the same object,
+ * so what is sent is what is shown); a readable error instead of a request when something is off.
+ */
+function prepare(url: string, chosen: ChosenToken): Prepared | { error: string } {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -77,7 +72,6 @@ function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { error: 'The MCP endpoint must be an http(s) URL.' };
   const headers = parseHeaderLines(get().extraHeadersText);
   if (!headers.ok) return { error: `Extra headers: ${headers.error}` };
-  const chosen = chooseToken(rows, parsed.href, get().tokenChoice, Date.now(), get().targetEdited);
   const token = chosen.row
     ? {
         value: chosen.row.value,
@@ -89,146 +83,131 @@ function prepare(url: string, rows: TokenRow[]): Prepared | { error: string } {
   return { url: parsed.href, auth: { token, headers: headers.headers } };
 }
 
-export const mcpActions = {
-  setTarget(url: string) {
-    set({ targetUrl: url, targetEdited: true, inputError: undefined });
-  },
-  setTransport(transport: TransportChoice) {
-    set({ transport });
-  },
-  setTimeoutSeconds(timeoutSeconds: number) {
-    set({ timeoutSeconds });
-  },
-  setTokenChoice(tokenChoice: TokenChoice) {
-    set({ tokenChoice });
-  },
-  setExtraHeaders(extraHeadersText: string) {
-    set({ extraHeadersText, inputError: undefined });
-  },
-  setRecentTargets(recentTargets: string[]) {
-    set({ recentTargets });
-  },
+export type McpActions = ReturnType<typeof createMcpActions>;
 
-  async runTest(url: string, rows: TokenRow[]) {
-    get().running?.controller.abort();
-    const prepared = prepare(url, rows);
-    if ('error' in prepared) return set({ inputError: prepared.error });
-    const controller = new AbortController();
-    latestTest = controller;
-    set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
-    const report = await runToolsTest({
-      ...prepared,
-      transport: get().transport,
-      timeoutMs: get().timeoutSeconds * 1000,
-      signal: controller.signal,
-      hasHostAccess: await hasHostAccess(new URL(prepared.url).origin),
-      onStep: (step) => {
-        if (get().running?.controller === controller) set({ running: { step, controller } });
-      },
-    });
-    // A newer run owns the state now; a cancelled one still reports that it was cancelled.
-    if (latestTest !== controller) return;
-    const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
-    set({
-      running: undefined,
-      report,
-      runCount: get().runCount + 1,
-      selectedTool: selected?.name,
-      argsText: argsTextFor(selected),
-      argsError: undefined,
-      argsNote: undefined,
-    });
-    if (report.outcome === 'pass') {
-      const recent = [prepared.url, ...get().recentTargets.filter((u) => u !== prepared.url)].slice(0, 8);
-      set({ recentTargets: recent });
-      void saveRecentTargets(recent);
-    }
-  },
+/** The MCP section's actions, given the panel's browser services. */
+export function createMcpActions(services: PanelServices) {
+  return {
+    setTarget(url: string) {
+      set({ targetUrl: url, targetEdited: true, inputError: undefined });
+    },
+    setTransport(transport: TransportChoice) {
+      set({ transport });
+    },
+    setTimeoutSeconds(timeoutSeconds: number) {
+      set({ timeoutSeconds });
+    },
+    setTokenChoice(tokenChoice: TokenChoice) {
+      set({ tokenChoice });
+    },
+    setExtraHeaders(extraHeadersText: string) {
+      set({ extraHeadersText, inputError: undefined });
+    },
+    setRecentTargets(recentTargets: string[]) {
+      set({ recentTargets });
+    },
 
-  cancel() {
-    get().running?.controller.abort();
-    get().calling?.abort();
-    set({ running: undefined, calling: undefined });
-  },
-
-  selectTool(name: string) {
-    const tool = get().report?.tools.find((t) => t.name === name);
-    if (!tool || name === get().selectedTool) return;
-    set({ selectedTool: name, argsText: argsTextFor(tool), argsError: undefined, argsNote: undefined, callReport: undefined });
-  },
-
-  setArgsText(argsText: string) {
-    set({ argsText, argsError: undefined, argsNote: undefined });
-  },
-
-  // Resets for the error boundaries: each clears what its part shows, so it can render again.
-  resetTarget() {
-    set({ targetUrl: '', targetEdited: false, inputError: undefined });
-  },
-  clearReport() {
-    set({ report: undefined, selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
-  },
-  deselectTool() {
-    set({ selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
-  },
-  clearCallResult() {
-    set({ callReport: undefined });
-  },
-
-  async callSelectedTool(url: string, rows: TokenRow[]) {
-    const { report, selectedTool, argsText } = get();
-    const tool = report?.tools.find((t) => t.name === selectedTool);
-    if (!tool) return;
-    const args = parseArgumentsText(argsText);
-    if (!args.ok) return set({ argsError: args.error });
-    const checked = await checkToolArguments(tool, args.value, schemaChecker());
-    if (get().selectedTool !== selectedTool || get().argsText !== argsText) return;
-    if (checked.errors.length > 0) return set({ argsError: `Not sent: ${checked.errors.join('; ')}.`, argsNote: checked.unchecked });
-    set({ argsNote: checked.unchecked });
-    const prepared = prepare(url, rows);
-    if ('error' in prepared) return set({ inputError: prepared.error });
-    get().calling?.abort();
-    const controller = new AbortController();
-    latestCall = controller;
-    set({ calling: controller, argsError: undefined });
-    const callReport = await callTool(
-      {
+    async runTest(url: string, chosen: ChosenToken) {
+      get().running?.controller.abort();
+      const prepared = prepare(url, chosen);
+      if ('error' in prepared) return set({ inputError: prepared.error });
+      const controller = new AbortController();
+      set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
+      const report = await runToolsTest({
         ...prepared,
-        // Use the transport the test found, so a legacy SSE server is not probed again.
-        transport: report?.transport ?? get().transport,
+        transport: get().transport,
         timeoutMs: get().timeoutSeconds * 1000,
         signal: controller.signal,
-        hasHostAccess: await hasHostAccess(new URL(prepared.url).origin),
-        checkSchema: schemaChecker(),
-      },
-      tool,
-      args.value,
-    );
-    if (latestCall !== controller) return;
-    set({ calling: undefined, callReport });
-  },
-};
+        fetch: services.fetch,
+        hasHostAccess: await services.hasHostAccess(new URL(prepared.url).origin),
+        onStep: (step) => {
+          if (get().running?.controller === controller) set({ running: { step, controller } });
+        },
+      });
+      // A newer run owns the state now; a cancelled one still reports that it was cancelled.
+      if (get().running?.controller !== controller) return;
+      const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
+      set({
+        running: undefined,
+        report,
+        runCount: get().runCount + 1,
+        selectedTool: selected?.name,
+        argsText: argsTextFor(selected),
+        argsError: undefined,
+        argsNote: undefined,
+      });
+      if (report.outcome === 'pass') {
+        const recent = [prepared.url, ...get().recentTargets.filter((u) => u !== prepared.url)].slice(0, 8);
+        set({ recentTargets: recent });
+        void services.saveRecentTargets(recent);
+      }
+    },
 
-function argsTextFor(tool: Tool | undefined): string {
-  return argumentsText(tool ? initialArguments(tool.inputSchema) : {});
-}
+    /** Aborts what runs; the run itself then ends with a "cancelled" report (state keeps one controller per run). */
+    cancel() {
+      get().running?.controller.abort();
+      get().calling?.abort();
+    },
 
-/** Server schemas are checked in a worker stopped after a time limit: a catastrophic pattern cannot freeze the panel. */
-function spawnSchemaWorker(): WorkerLike {
-  const worker = new SchemaCheckWorker();
-  return {
-    postMessage: (data) => worker.postMessage(data),
-    terminate: () => worker.terminate(),
-    onMessage: (listener) => worker.addEventListener('message', (event) => listener(event.data)),
-    onError: (listener) => {
-      worker.addEventListener('error', (event) => listener(event.message || 'the schema checker failed to load'));
-      worker.addEventListener('messageerror', () => listener('a check could not be passed to the schema checker'));
+    selectTool(name: string) {
+      const tool = get().report?.tools.find((t) => t.name === name);
+      if (!tool || name === get().selectedTool) return;
+      set({ selectedTool: name, argsText: argsTextFor(tool), argsError: undefined, argsNote: undefined, callReport: undefined });
+    },
+
+    setArgsText(argsText: string) {
+      set({ argsText, argsError: undefined, argsNote: undefined });
+    },
+
+    // Resets for the error boundaries: each clears what its part shows, so it can render again.
+    resetTarget() {
+      set({ targetUrl: '', targetEdited: false, inputError: undefined });
+    },
+    clearReport() {
+      set({ report: undefined, selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
+    },
+    deselectTool() {
+      set({ selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
+    },
+    clearCallResult() {
+      set({ callReport: undefined });
+    },
+
+    async callSelectedTool(url: string, chosen: ChosenToken) {
+      const { report, selectedTool, argsText } = get();
+      const tool = report?.tools.find((t) => t.name === selectedTool);
+      if (!tool) return;
+      const args = parseArgumentsText(argsText);
+      if (!args.ok) return set({ argsError: args.error });
+      const checked = await checkToolArguments(tool, args.value, services.schemaChecker());
+      if (get().selectedTool !== selectedTool || get().argsText !== argsText) return;
+      if (checked.errors.length > 0) return set({ argsError: `Not sent: ${checked.errors.join('; ')}.`, argsNote: checked.unchecked });
+      set({ argsNote: checked.unchecked });
+      const prepared = prepare(url, chosen);
+      if ('error' in prepared) return set({ inputError: prepared.error });
+      get().calling?.abort();
+      const controller = new AbortController();
+      set({ calling: controller, argsError: undefined });
+      const callReport = await callTool(
+        {
+          ...prepared,
+          // Use the transport the test found, so a legacy SSE server is not probed again.
+          transport: report?.transport ?? get().transport,
+          timeoutMs: get().timeoutSeconds * 1000,
+          signal: controller.signal,
+          fetch: services.fetch,
+          hasHostAccess: await services.hasHostAccess(new URL(prepared.url).origin),
+          checkSchema: services.schemaChecker(),
+        },
+        tool,
+        args.value,
+      );
+      if (get().calling !== controller) return;
+      set({ calling: undefined, callReport });
     },
   };
 }
 
-let checker: SchemaChecker | undefined;
-function schemaChecker(): SchemaChecker {
-  checker ??= timeLimitedSchemaChecker(workerRunner(spawnSchemaWorker));
-  return checker;
+function argsTextFor(tool: Tool | undefined): string {
+  return argumentsText(tool ? initialArguments(tool.inputSchema) : {});
 }

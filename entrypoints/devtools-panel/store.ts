@@ -103,10 +103,11 @@ export const panelActions = {
   setSettings(settings: InspectorSettings) {
     usePanelStore.setState({ settings });
   },
-  async verifySignature(row: TokenRow, jwksUrl: string) {
+  /** Checks a JWT's signature against a key set URL the user confirmed, fetched with the panel's injected fetch. */
+  async verifySignature(row: TokenRow, jwksUrl: string, fetchFn: typeof fetch) {
     const put = (check: SignatureState) => usePanelStore.setState((s) => ({ signatures: { ...s.signatures, [row.fingerprint]: check } }));
     put({ state: 'running', jwksUrl });
-    put(await verifyJwtSignature(row.value, jwksUrl, (url, init) => fetch(url, init)));
+    put(await verifyJwtSignature(row.value, jwksUrl, fetchFn));
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });

@@ -1,0 +1,32 @@
+import { createContext, useContext } from 'react';
+import type { SchemaChecker } from '../../utils/mcp/schemaChecker';
+import type { InspectorSettings } from '../../utils/settings/settings';
+import type { TokenFeed } from '../../platform/tokenFeed';
+
+/**
+ * Every browser call the panel makes, built once in main.tsx and handed to the store factories and
+ * (through context) to the views: no store or component imports `browser` or a platform module.
+ * Tests give fakes.
+ */
+export interface PanelServices {
+  /** The channel to the devtools page (capture), or a local session when opened as a tab. */
+  feed: TokenFeed;
+  copy(text: string): Promise<boolean>;
+  hasHostAccess(origin: string): Promise<boolean>;
+  /** Must be called synchronously from a click (browsers ask only on a user gesture). */
+  requestHostAccess(origin: string): Promise<boolean>;
+  saveSettings(settings: InspectorSettings): Promise<void>;
+  saveRecentTargets(urls: string[]): Promise<void>;
+  /** The panel's own fetch, for MCP servers and key sets: the extension's host access applies. */
+  fetch: typeof fetch;
+  /** Server JSON Schemas are checked off the panel's thread, with a time limit. */
+  schemaChecker(): SchemaChecker;
+}
+
+export const PanelServicesContext = createContext<PanelServices | undefined>(undefined);
+
+export function usePanelServices(): PanelServices {
+  const services = useContext(PanelServicesContext);
+  if (!services) throw new Error('PanelServicesContext is missing: render the panel through main.tsx.');
+  return services;
+}
