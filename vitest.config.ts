@@ -8,7 +8,14 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.ts', 'platform/**/*.test.ts', 'entrypoints/**/*.test.ts', 'components/**/*.test.ts', 'demo/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'utils/**/*.test.ts',
+            'platform/**/*.test.ts',
+            'entrypoints/**/*.test.ts',
+            'components/**/*.test.ts',
+            'demo/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
