@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 const LOCAL_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
@@ -7,6 +8,13 @@ export default defineConfig({
   // A separate output folder lets two builds (e.g. two people's E2E runs) live side by side.
   outDir: process.env.MCPTI_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({
+    resolve: {
+      // The SDK Client imports its Ajv validator even when given another: keep Ajv out of the build
+      // (utils/mcp/noAjvProvider.ts says why).
+      alias: [{ find: /^(\.\.\/)+validation\/ajv-provider\.js$/, replacement: resolve(import.meta.dirname, 'utils/mcp/noAjvProvider.ts') }],
+    },
+  }),
   // Explicit imports keep every module's dependencies visible (and greppable for browser.*).
   imports: false,
   manifest: ({ browser }) => ({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SignatureCheck as Check } from '../utils/tokens/verifyJwt';
+import type { SignatureCheck as Check } from '../utils/tokens/jwksUrl';
 
 export type SignatureState = Check | { state: 'running'; jwksUrl: string };
 

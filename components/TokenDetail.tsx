@@ -8,7 +8,7 @@ import { CopyButton } from './CopyButton';
 import { ExpiryBanner } from './ExpiryBanner';
 import { SignatureCheck, type SignatureState } from './SignatureCheck';
 import { claimsOf } from '../utils/tokens/decodeToken';
-import { suggestJwksUrl } from '../utils/tokens/verifyJwt';
+import { suggestJwksUrl } from '../utils/tokens/jwksUrl';
 import { StatusPill } from './StatusPill';
 import { TokenCountdown } from './TokenCountdown';
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ClearButton } from '../../components/ClearButton';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -15,12 +15,13 @@ import { filterRows, resolveSelection } from '../../utils/panel/panelRows';
 import { tokenLabel, tokenTiming } from '../../utils/tokens/tokenTiming';
 import { parsePastedToken } from '../../utils/tokens/parsePastedToken';
 import type { InspectorSettings } from '../../utils/settings/settings';
-import { McpSection } from './McpSection';
-import type { McpActions } from './mcpStore';
 import { usePanelServices } from './services';
 import { panelActions, usePanelStore } from './store';
 
-export function App({ mcpActions }: { mcpActions: McpActions }) {
+// The MCP tester (the SDK, forms, results) is its own chunk: the token list paints without it.
+const McpPart = lazy(() => import('./McpPart'));
+
+export function App() {
   const services = usePanelServices();
   const { feed } = services;
   // Narrow subscriptions: the 1 Hz clock re-renders only the parts that show time (TokenListPane, DetailPane).
@@ -107,7 +108,9 @@ export function App({ mcpActions }: { mcpActions: McpActions }) {
           </div>
         </div>
         <ErrorBoundary area="MCP test">
-          <McpSection actions={mcpActions} />
+          <Suspense fallback={<McpLoading />}>
+            <McpPart />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <footer
@@ -205,5 +208,15 @@ function DetailPane({ row, replacedBy, warningWindowSeconds }: { row: TokenRow; 
         onVerifySignature={(url) => void panelActions.verifySignature(row, url, services.fetch)}
       />
     </>
+  );
+}
+
+/** Holds the MCP section's place while its code loads (a few milliseconds), so nothing jumps. */
+function McpLoading() {
+  return (
+    <section className="mcp-section" aria-label="MCP test" aria-busy="true">
+      <h2 className="section-title">Test the MCP server</h2>
+      <p className="muted">Loading the MCP tester…</p>
+    </section>
   );
 }

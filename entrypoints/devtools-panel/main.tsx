@@ -8,7 +8,6 @@ import { inspectedPageOrigin, onHostPermissionsChanged } from '../../platform/si
 import { connectTokenFeed } from '../../platform/tokenFeed';
 import { App } from './App';
 import { startClock } from './clock';
-import { createMcpActions } from './mcpStore';
 import { workerSchemaChecker } from './schemaWorker';
 import { PanelServicesContext, type PanelServices } from './services';
 import { panelActions, usePanelStore } from './store';
@@ -23,14 +22,13 @@ const services: PanelServices = {
   hasHostAccess,
   requestHostAccess,
   saveSettings,
+  loadRecentTargets,
   saveRecentTargets,
   fetch: (input, init) => fetch(input, init),
   schemaChecker: workerSchemaChecker,
 };
-const mcpActions = createMcpActions(services);
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);
-void loadRecentTargets().then(mcpActions.setRecentTargets);
 if (services.feed.mode === 'devtools') {
   // Whether the extension may access the inspected site decides how token responses are captured.
   const refreshAccess = () => {
@@ -48,7 +46,7 @@ if (services.feed.mode === 'devtools') {
 createRoot(document.getElementById('root')!).render(
   <ErrorBoundary area="panel">
     <PanelServicesContext.Provider value={services}>
-      <App mcpActions={mcpActions} />
+      <App />
     </PanelServicesContext.Provider>
   </ErrorBoundary>,
 );

@@ -16,6 +16,7 @@ export interface PanelServices {
   /** Must be called synchronously from a click (browsers ask only on a user gesture). */
   requestHostAccess(origin: string): Promise<boolean>;
   saveSettings(settings: InspectorSettings): Promise<void>;
+  loadRecentTargets(): Promise<string[]>;
   saveRecentTargets(urls: string[]): Promise<void>;
   /** The panel's own fetch, for MCP servers and key sets: the extension's host access applies. */
   fetch: typeof fetch;

@@ -6,7 +6,6 @@ import { mergeRows, sortRows } from '../../utils/panel/panelRows';
 import type { SignatureState } from '../../components/SignatureCheck';
 import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
-import { verifyJwtSignature } from '../../utils/tokens/verifyJwt';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
 
 export interface PanelState {
@@ -107,6 +106,8 @@ export const panelActions = {
   async verifySignature(row: TokenRow, jwksUrl: string, fetchFn: typeof fetch) {
     const put = (check: SignatureState) => usePanelStore.setState((s) => ({ signatures: { ...s.signatures, [row.fingerprint]: check } }));
     put({ state: 'running', jwksUrl });
+    // jose loads on the first check: signature checks are rare, and the token list paints without it.
+    const { verifyJwtSignature } = await import('../../utils/tokens/verifyJwt');
     put(await verifyJwtSignature(row.value, jwksUrl, fetchFn));
   },
   cleared() {

@@ -23,6 +23,14 @@ const BATCH_INTERVAL_MS = 50;
 const SAVE_INTERVAL_MS = 500;
 /** How long a lost body waits for the recorder's copy: it is sent as soon as the page has read the response. */
 const COPY_WAIT_MS = 1000;
+/** After that, a copy is still taken for a while, and fills in the lost body when it comes. */
+const LATE_COPY_WAIT_MS = 30_000;
+
+const reportedRequest = (entry: HarEntryLike): ReportedRequest => ({
+  url: entry.request.url,
+  method: entry.request.method,
+  startedAt: Date.parse(entry.startedDateTime),
+});
 /** First look for Set-Cookie headers Chrome attached late; later looks are spaced wider. */
 const COOKIE_RECHECK_MS = 300;
 
@@ -101,7 +109,7 @@ export function startCapture(tabId: number): void {
 
   /** DevTools lost the body (the page changed its URL): the recorder's copy of it, if there is one. */
   const recoverBody = async (entry: HarEntryLike): Promise<string | undefined> => {
-    const request: ReportedRequest = { url: entry.request.url, method: entry.request.method, startedAt: Date.parse(entry.startedDateTime) };
+    const request = reportedRequest(entry);
     if (reloadSecret) {
       // The reload recorder cannot push: ask it, once more a moment later if it is still copying.
       for (const delay of [0, 150, 400]) {
@@ -149,6 +157,9 @@ export function startCapture(tabId: number): void {
       bodyLost = body === undefined;
     }
     queue(session.ingest(request.entry, body, { bodyLost }));
+    // A copy that arrives later still counts (a busy page or machine): the lost body is filled in then.
+    if (bodyLost)
+      void copies.waitFor(reportedRequest(request.entry), LATE_COPY_WAIT_MS).then((copy) => copy && queue(session.recoverLostBody(request.entry, copy.body)));
     // Chrome only: Firefox hands Set-Cookie over with the request.
     if (!import.meta.env.FIREFOX && lateCookies.note(request.entry, Date.now())) scheduleCookieSweep(COOKIE_RECHECK_MS);
   });

@@ -33,4 +33,16 @@ describe('CaptureSession: a token whose token response DevTools lost', () => {
     session.ingest(bearer(jwt, 100), undefined);
     expect(session.ledger.all().filter((r) => r.expiryLost)).toEqual([]);
   });
+
+  it('fills in the expiry when the lost body is recovered later, without counting the request twice', () => {
+    const session = new CaptureSession();
+    session.ingest(tokenRequest(0), undefined, { bodyLost: true });
+    session.ingest(bearer('oauth:late', 300), undefined);
+    const changed = session.recoverLostBody(tokenRequest(0), JSON.stringify({ access_token: 'oauth:late', expires_in: 900, refresh_token: 'oauth:late-rt' }));
+    const row = changed.find((r) => r.value === 'oauth:late');
+    expect(row?.issuedExpiresAt).toBe(Date.parse(at(0)) / 1000 + 900);
+    expect(row?.sources.sort()).toEqual(['authorization-header', 'token-response']);
+    expect(changed.map((r) => r.value)).toContain('oauth:late-rt');
+    expect(session.stats).toMatchObject({ requestsSeen: 2, bodiesLost: 0, bodiesRead: 1 });
+  });
 });

@@ -52,6 +52,13 @@ export class CaptureSession {
     return lost !== undefined;
   }
 
+  /** The body of a token response DevTools had lost, recovered later (a late recorder copy): its tokens only. */
+  recoverLostBody(entry: HarEntryLike, body: string): TokenRow[] {
+    this.stats.bodiesLost = Math.max(0, this.stats.bodiesLost - 1);
+    this.stats.bodiesRead += 1;
+    return this.ledger.record(extractTokensFromHarEntry(entry, body).filter((o) => o.source === 'token-response'));
+  }
+
   /** The Set-Cookie tokens of a request seen earlier without them (Chrome attached the header late). */
   ingestLateSetCookies(entry: HarEntryLike): TokenRow[] {
     return this.ledger.record(extractTokensFromHarEntry(entry).filter((o) => o.source === 'set-cookie'));
