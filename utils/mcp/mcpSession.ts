@@ -6,6 +6,7 @@ import { classifyMcpFailure, type McpFailure } from './classifyMcpFailure';
 import { LoggingTransport, type JsonRpcLogEntry } from './loggingTransport';
 import { recordingFetch, type FetchLike, type HttpExchange } from './recordingFetch';
 import { PanelJsonSchemaValidator } from './validateJsonSchema';
+import { withoutServerStream } from './withoutServerStream';
 
 export type TransportChoice = 'auto' | 'streamable-http' | 'sse';
 export type TransportKind = 'streamable-http' | 'sse';
@@ -148,7 +149,7 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
   const url = new URL(options.url);
   const inner: Transport =
     kind === 'streamable-http'
-      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: fetchFn })
+      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: withoutServerStream(fetchFn) })
       : new SSEClientTransport(url, {
           requestInit: { headers },
           fetch: fetchFn,
