@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { openPanelOn, clickInPanel, fillInPanel } from '../e2e/harness/devtoolsPanel';
 import { startFullDemo } from '../test-support/demoServer';
+import { captureToRowMs } from './captureLatency';
+import { median, target } from './targets';
+import { CHROME_BUILD } from '../e2e/harness/devtoolsPanel';
 
 const RUNS = 15;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Click → tools listed in the real panel, against a bare SDK client in Node on the same server, same run. */
 export async function benchMcpLatency(): Promise<void> {
@@ -27,7 +29,7 @@ export async function benchMcpLatency(): Promise<void> {
       await client.close();
     }
 
-    if (!existsSync('.output/chrome-mv3/manifest.json')) {
+    if (!existsSync(`${CHROME_BUILD}/manifest.json`)) {
       console.log('panel MCP test: skipped (run `npm run build` first)');
       return;
     }
@@ -66,24 +68,25 @@ export async function benchMcpLatency(): Promise<void> {
       measuredByPanel.push(Number(await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.totalMs)));
     }
     demo.server.off('request', count);
-    await session.close();
 
     const p = median(inPanel);
     const b = median(bare);
-    console.log(
-      `MCP test, click → tools listed in the panel: ${p.toFixed(1)} ms median of ${RUNS} (includes the DevTools protocol round trips of the click and the wait)`,
-    );
     const m = median(measuredByPanel);
-    console.log(`  of which the panel's own MCP work (connect → initialize → tools/list; the session's DELETE comes after): ${m.toFixed(1)} ms`);
-    console.log(
-      `bare SDK client in Node, initialize + tools/list: ${b.toFixed(1)} ms median of ${RUNS}; ratio panel click-to-tools / bare = ${(p / b).toFixed(2)}, panel MCP work / bare = ${(m / b).toFixed(2)}`,
-    );
-    const tally = requests.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
-    console.log(
-      `HTTP requests one panel test makes: ${requests.length} (${Object.entries(tally)
-        .map(([m, n]) => `${n} ${m}`)
-        .join(', ')}; no discovery probes; OPTIONS are the browser's CORS preflights)`,
-    );
+    console.log(`      bare SDK client in Node (initialize + tools/list): ${b.toFixed(1)} ms, median of ${RUNS}, same server, same run`);
+    target("Test tools now, the panel's own MCP work (connect → tools listed) vs bare client", m / b, 1.3, '×', { digits: 2, note: `${m.toFixed(1)} ms` });
+    target('Test tools now, click → tools listed vs bare client', p / b, 2, '×', {
+      digits: 2,
+      note: `${p.toFixed(1)} ms, incl. the DevTools protocol round trips of the click and the wait`,
+    });
+    const tally = requests.reduce<Record<string, number>>((acc, method) => ({ ...acc, [method]: (acc[method] ?? 0) + 1 }), {});
+    const mcpRequests = requests.filter((method) => method !== 'OPTIONS').length;
+    target('HTTP requests per test over Streamable HTTP', mcpRequests, 4, 'requests', {
+      note: Object.entries(tally)
+        .map(([method, n]) => `${n} ${method}`)
+        .join(', '),
+    });
+    target('capture → row on screen in the real panel (median of 20)', await captureToRowMs(session.page, panel), 25, 'ms');
+    await session.close();
   } finally {
     await demo.close();
   }

@@ -1,14 +1,23 @@
-// `npm run bench`: measures the capture path, the panel's per-second work and the MCP test against a bare
-// SDK client. Prints figures; asserts nothing.
+// `npm run bench`: one line per target, with its limit, `ok` or `over`. Takes about a minute.
 import { CaptureSession } from '../utils/capture/captureSession';
 import { MAX_ROWS } from '../utils/capture/tokenLedger';
 import { mergeRows } from '../utils/panel/panelRows';
 import { tokenTiming } from '../utils/tokens/tokenTiming';
+import { CHROME_BUILD } from '../e2e/harness/devtoolsPanel';
+import { firstPaintJs, wholeBuildGzip } from './bundleSize';
 import { benchMcpLatency } from './mcpLatency';
+import { median, target } from './targets';
 import { generateWorkload } from './workload';
 
 const ENTRIES = 20_000;
 const RUNS = 5;
+const KB = 1024;
+
+function bundle() {
+  const first = firstPaintJs(CHROME_BUILD);
+  target('panel JS before first paint', first.gzipBytes / KB, 120, 'KB gzip', { note: first.files.join(', ') });
+  target('whole Chrome build', wholeBuildGzip(CHROME_BUILD) / KB, 200, 'KB gzip');
+}
 
 async function captureThroughput() {
   const { entries, bodies } = await generateWorkload(ENTRIES);
@@ -19,10 +28,7 @@ async function captureThroughput() {
     for (let i = 0; i < entries.length; i++) session.ingest(entries[i], bodies[i]);
     rates.push(entries.length / ((performance.now() - start) / 1000));
   }
-  rates.sort((a, b) => a - b);
-  console.log(
-    `capture: ${Math.round(rates[Math.floor(RUNS / 2)]).toLocaleString('en')} HAR entries/s (median of ${RUNS} runs of ${ENTRIES.toLocaleString('en')}; extraction + decoding + merge; target ≥ 20,000)`,
-  );
+  target('capture throughput (extraction + decoding + merge)', median(rates), 20_000, 'HAR entries/s', { atLeast: true, digits: 0 });
 }
 
 async function boundedUnderChurn() {
@@ -40,21 +46,20 @@ async function boundedUnderChurn() {
   }
   globalThis.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  console.log(
-    `5,000 requests with 5,000 distinct tokens: ${session.ledger.size} rows kept (cap ${MAX_ROWS}), heap growth ≈ ${heapMb.toFixed(1)} MB${globalThis.gc ? '' : ' (run node with --expose-gc for a steadier figure)'}`,
-  );
+  target('memory growth over 5,000 requests with distinct tokens', heapMb, 5, 'MB', { note: `${session.ledger.size} rows kept (cap ${MAX_ROWS})` });
 
   let rows = session.ledger.all();
   const tickStart = performance.now();
   const TICKS = 50;
   for (let t = 0; t < TICKS; t++) for (const row of rows) tokenTiming(row, Date.now(), 300);
-  console.log(`panel tick with ${rows.length} rows (status + countdown for every row): ${((performance.now() - tickStart) / TICKS).toFixed(2)} ms`);
+  target(`panel tick with ${rows.length} rows (status + countdown of every row)`, (performance.now() - tickStart) / TICKS, 1, 'ms', { digits: 2 });
 
   const mergeStart = performance.now();
   for (let i = 0; i < 100; i++) rows = mergeRows(rows, [rows[i % rows.length]]);
-  console.log(`panel merge of one changed row into ${rows.length}: ${((performance.now() - mergeStart) / 100).toFixed(2)} ms`);
+  console.log(`      panel merge of one changed row into ${rows.length}: ${((performance.now() - mergeStart) / 100).toFixed(2)} ms`);
 }
 
+bundle();
 await captureThroughput();
 await boundedUnderChurn();
 await benchMcpLatency();
