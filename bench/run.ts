@@ -1,4 +1,5 @@
 // `npm run bench`: one line per target, with its limit, `ok` or `over`. Takes about a minute.
+import { resolve } from 'node:path';
 import { CaptureSession } from '../utils/capture/captureSession';
 import { MAX_ROWS } from '../utils/capture/tokenLedger';
 import { mergeRows } from '../utils/panel/panelRows';
@@ -62,4 +63,5 @@ async function boundedUnderChurn() {
 bundle();
 await captureThroughput();
 await boundedUnderChurn();
-await benchMcpLatency();
+// The MCP figures use a build with the in-page baseline client (WXT_BENCH=1); sizes use the real build.
+await benchMcpLatency(resolve(import.meta.dirname, '..', '.output-bench', 'chrome-mv3'));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startFullDemo } from '../test-support/demoServer';
 import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal, signInThroughRedirect, type TokenResponse } from './harness/demoPage';
-import { clickInPanel, grantHostAccess, openPanelOn, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
+import { clickInPanel, grantHostAccess, openPanelOn, useDemoWithPanel, waitForRecorderOn, waitForRow } from './harness/devtoolsPanel';
 
 const TTL = 600;
 
@@ -65,6 +65,8 @@ describe('a site the extension may not access (127.0.0.2 is not granted at insta
       await clickInPanel(s.panel, row);
       await clickInPanel(s.panel, '[data-testid="allow-on-site"]');
       await s.panel.waitForSelector('[data-testid="expiry-lost-help"][data-site-access="granted"]');
+      // The background registers the recorder for the newly allowed site; from the next page load on it runs there.
+      await waitForRecorderOn(s, demo.url);
       for (let i = 0; i < 5; i++) {
         const { tokens, startedAt, finishedAt } = await signInThroughRedirect(s.page, demo.url, TTL);
         await expectExactExpiry(s.panel, tokens, startedAt, finishedAt);

@@ -20,12 +20,12 @@ export interface PanelSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<{ browser: Browser; extensionId: string }> {
+export async function launchWithExtension(build = CHROME_BUILD): Promise<{ browser: Browser; extensionId: string }> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    enableExtensions: [CHROME_BUILD],
+    enableExtensions: [build],
     handleDevToolsAsPage: true,
     args: QUIET_CHROMIUM_FLAGS,
   });
@@ -37,8 +37,8 @@ export async function launchWithExtension(): Promise<{ browser: Browser; extensi
  * Opens `url` in a tab, opens DevTools on it and shows the MCP Tokens panel, as a user would.
  * The DevTools front-end calls here (DevToolsAPI.showPanel) are private API: keep them in this file.
  */
-export async function openPanelOn(url: string): Promise<PanelSession> {
-  const { browser, extensionId } = await launchWithExtension();
+export async function openPanelOn(url: string, build = CHROME_BUILD): Promise<PanelSession> {
+  const { browser, extensionId } = await launchWithExtension(build);
   try {
     const page = await browser.newPage();
     await page.goto(url);
@@ -189,4 +189,24 @@ export function useDemoWithPanel(options: DemoOptions = {}): DemoPanel {
     await env.demo?.close();
   });
   return env;
+}
+
+/** Waits until the background has registered the in-page recorder for `origin` (it follows host permissions). */
+export async function waitForRecorderOn(session: PanelSession, origin: string): Promise<void> {
+  const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
+  const worker = await target.worker();
+  const host = new URL(origin).host.split(':')[0];
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const matches = await worker!.evaluate(async () =>
+      (
+        await (
+          globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }
+        ).chrome.scripting.getRegisteredContentScripts()
+      ).flatMap((s) => s.matches ?? []),
+    );
+    if (matches.some((m) => m.includes(host))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The recorder was never registered for ${origin}.`);
 }

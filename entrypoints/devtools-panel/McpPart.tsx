@@ -15,6 +15,13 @@ function mcpActionsFor(services: PanelServices): McpActions {
   return actions;
 }
 
+// The bench's in-page baseline; compiled out of every other build.
+if (import.meta.env.WXT_BENCH === '1') {
+  void import('../../utils/mcp/bareClientForBench').then(({ bareInitializeAndListMs }) => {
+    (window as unknown as { mcptiBench: unknown }).mcptiBench = { bareInitializeAndListMs };
+  });
+}
+
 export default function McpPart() {
   return <McpSection actions={mcpActionsFor(usePanelServices())} />;
 }

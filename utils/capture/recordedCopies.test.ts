@@ -60,6 +60,27 @@ describe('RecordedCopies: a copy only stands in for the request DevTools reporte
   });
 });
 
+describe('RecordedCopies: sign-ins in quick succession never swap copies', () => {
+  it('a copy of the next sign-in never fills the previous one, still waiting for its own', async () => {
+    const copies = new RecordedCopies(() => T + 1000);
+    const previous = copies.waitFor({ ...request, startedAt: T }, 50);
+    // The next sign-in's copy arrives before DevTools reports that request: it is kept for it.
+    copies.add(copy({ requestedAt: T + 399, receivedAt: T + 450, body: 'next' }));
+    expect(await previous).toBeUndefined();
+    expect(copies.take({ ...request, startedAt: T + 400 })?.body).toBe('next');
+  });
+
+  it('a copy goes to the waiting request it fits best, whichever waited first', async () => {
+    const copies = new RecordedCopies(() => T + 1000);
+    const first = copies.waitFor({ ...request, startedAt: T }, 100);
+    const second = copies.waitFor({ ...request, startedAt: T + 200 }, 100);
+    copies.add(copy({ requestedAt: T + 195, receivedAt: T + 260, body: 'second' }));
+    copies.add(copy({ requestedAt: T - 3, receivedAt: T + 300, body: 'first' }));
+    expect((await first)?.body).toBe('first');
+    expect((await second)?.body).toBe('second');
+  });
+});
+
 describe('parseRecordedResponse: what the page side sends is checked', () => {
   it('accepts a well-formed copy and rejects each wrong field', () => {
     expect(parseRecordedResponse(copy())).toEqual(copy());

@@ -13,11 +13,13 @@ const MAX_URL_LENGTH = 8192;
 const MAX_COPIES = 32;
 const TTL_MS = 60_000;
 /**
- * The page's clock reads "requested" just before the network stack starts the request DevTools
- * reports; both are the same machine's wall clock, so a small window is enough. Wider would let
- * one sign-in's copy stand in for the next one's.
+ * The page asks (its clock) a moment before the network stack starts the request DevTools reports
+ * (the same machine's wall clock): a copy belongs to a request that started at most
+ * MATCH_AFTER_MS after the page asked and at most MATCH_BEFORE_MS before. Tight on the "after"
+ * side, so the next sign-in's copy can never stand in for the previous one's.
  */
-const MATCH_WINDOW_MS = 2_000;
+const MATCH_AFTER_MS = 5_000;
+const MATCH_BEFORE_MS = 250;
 
 /** Copies arrive from page-side code: everything is checked, nothing is trusted. */
 export function parseRecordedResponse(value: unknown): RecordedResponse | undefined {
@@ -38,6 +40,19 @@ export function parseRecordedResponse(value: unknown): RecordedResponse | undefi
   return { url, method, body, requestedAt, receivedAt, status };
 }
 
+interface Waiter {
+  request: ReportedRequest;
+  deliver(copy: RecordedResponse | undefined): void;
+}
+
+/** How far apart a copy and a reported request are (ms), or Infinity when the copy cannot be that request's. */
+function matchDistance(copy: RecordedResponse, request: ReportedRequest): number {
+  if (withoutFragment(copy.url) !== withoutFragment(request.url) || copy.method !== request.method.toUpperCase()) return Infinity;
+  const after = request.startedAt - copy.requestedAt;
+  if (after > MATCH_AFTER_MS || after < -MATCH_BEFORE_MS || copy.receivedAt < request.startedAt - MATCH_BEFORE_MS) return Infinity;
+  return Math.abs(after);
+}
+
 const isTime = (t: unknown): t is number => typeof t === 'number' && Number.isFinite(t) && t > 0;
 const withoutFragment = (url: string) => url.split('#')[0];
 
@@ -49,48 +64,54 @@ const withoutFragment = (url: string) => url.split('#')[0];
  */
 export class RecordedCopies {
   private copies: RecordedResponse[] = [];
-  private waiters = new Set<() => void>();
+  private waiters = new Set<Waiter>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
   add(copy: RecordedResponse): void {
     this.prune();
+    let best: Waiter | undefined;
+    let bestDistance = Infinity;
+    for (const w of this.waiters) {
+      const distance = matchDistance(copy, w.request);
+      if (distance < bestDistance) [best, bestDistance] = [w, distance];
+    }
+    if (best) return best.deliver(copy);
     this.copies.push(copy);
     if (this.copies.length > MAX_COPIES) this.copies.shift();
-    for (const wake of [...this.waiters]) wake();
   }
 
   /** The copy for this request, removed from the store; the closest in time when several match. */
   take(request: ReportedRequest): RecordedResponse | undefined {
     this.prune();
-    const url = withoutFragment(request.url);
     let best = -1;
     let bestDistance = Infinity;
     this.copies.forEach((c, i) => {
-      if (withoutFragment(c.url) !== url || c.method !== request.method.toUpperCase()) return;
-      if (c.requestedAt > request.startedAt + MATCH_WINDOW_MS || c.receivedAt < request.startedAt - MATCH_WINDOW_MS) return;
-      const distance = Math.abs(c.requestedAt - request.startedAt);
+      const distance = matchDistance(c, request);
       if (distance < bestDistance) [best, bestDistance] = [i, distance];
     });
     return best < 0 ? undefined : this.copies.splice(best, 1)[0];
   }
 
-  /** Waits up to `timeoutMs` for the copy of this request to arrive (it is sent when the page has read it). */
+  /**
+   * Waits up to `timeoutMs` for the copy of this request to arrive (it is sent when the page has
+   * read it). A copy that arrives goes to the waiting request it fits best, never to whichever
+   * waiter happens to look first.
+   */
   waitFor(request: ReportedRequest, timeoutMs: number): Promise<RecordedResponse | undefined> {
     const found = this.take(request);
     if (found || timeoutMs <= 0) return Promise.resolve(found);
     return new Promise((resolve) => {
-      const finish = (copy: RecordedResponse | undefined) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(copy);
+      const waiter: Waiter = {
+        request,
+        deliver: (copy) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(copy);
+        },
       };
-      const check = () => {
-        const copy = this.take(request);
-        if (copy) finish(copy);
-      };
-      const timer = setTimeout(() => finish(undefined), timeoutMs);
-      this.waiters.add(check);
+      const timer = setTimeout(() => waiter.deliver(undefined), timeoutMs);
+      this.waiters.add(waiter);
     });
   }
 
