@@ -50,4 +50,23 @@ describe('a page that attacks the in-page recorder', () => {
       await demo.close();
     }
   });
+
+  it('keeps capturing after a JWT nested 3,300 levels deep: the next token appears', async () => {
+    const demo = await startDemoServer({ port: 0 }, (issuer) => [mcpRoutes(issuer)]);
+    const s = await openPanelOn(`${demo.url}/`);
+    try {
+      const deep = '{"a":'.repeat(3300) + '1' + '}'.repeat(3300);
+      const hostile = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(deep).toString('base64url')}.c2ln`;
+      const normal = 'oauth:the-normal-one-after-the-hostile-one';
+      for (const token of [hostile, normal]) {
+        await s.page.evaluate((t) => fetch('/api/me', { headers: { Authorization: `Bearer ${t}` } }).then(() => undefined), token);
+      }
+      await waitForRow(s.panel, { fingerprint: tokenFingerprint(normal) });
+      const row = await waitForRow(s.panel, { fingerprint: tokenFingerprint(hostile) });
+      expect(row.kind).toBe('jwt');
+    } finally {
+      await s.close();
+      await demo.close();
+    }
+  });
 });

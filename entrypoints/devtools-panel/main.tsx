@@ -16,10 +16,17 @@ import { panelActions, usePanelStore } from './store';
 // and (through context) to the views, which never touch `browser` themselves.
 const theme = devtoolsTheme();
 if (theme) document.documentElement.dataset.theme = theme;
+// Host access is asked before every test and call; it changes only when the user allows or withdraws a site.
+const hostAccessCache = new Map<string, Promise<boolean>>();
+onHostPermissionsChanged(() => hostAccessCache.clear());
+const cachedHostAccess = (origin: string) => {
+  if (!hostAccessCache.has(origin)) hostAccessCache.set(origin, hasHostAccess(origin));
+  return hostAccessCache.get(origin)!;
+};
 const services: PanelServices = {
   feed: connectTokenFeed(panelActions.receive),
   copy: copyText,
-  hasHostAccess,
+  hasHostAccess: cachedHostAccess,
   requestHostAccess,
   saveSettings,
   loadRecentTargets,

@@ -83,6 +83,9 @@ function prepare(url: string, chosen: ChosenToken): Prepared | { error: string }
   return { url: parsed.href, auth: { token, headers: headers.headers } };
 }
 
+/** A test that takes longer than this shows which step it is on. */
+const SHOW_STEPS_AFTER_MS = 150;
+
 export type McpActions = ReturnType<typeof createMcpActions>;
 
 /** The MCP section's actions, given the panel's browser services. */
@@ -113,6 +116,12 @@ export function createMcpActions(services: PanelServices) {
       if ('error' in prepared) return set({ inputError: prepared.error });
       const controller = new AbortController();
       set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
+      let lastStep: StepName = 'connect';
+      let stepsShown = false;
+      const showSteps = setTimeout(() => {
+        stepsShown = true;
+        if (get().running?.controller === controller) set({ running: { step: lastStep, controller } });
+      }, SHOW_STEPS_AFTER_MS);
       const report = await runToolsTest({
         ...prepared,
         transport: get().transport,
@@ -120,10 +129,13 @@ export function createMcpActions(services: PanelServices) {
         signal: controller.signal,
         fetch: services.fetch,
         hasHostAccess: await services.hasHostAccess(new URL(prepared.url).origin),
+        // Steps are shown once a test is slow: a fast one is not slowed by re-rendering at each step.
         onStep: (step) => {
-          if (get().running?.controller === controller) set({ running: { step, controller } });
+          lastStep = step;
+          if (stepsShown && get().running?.controller === controller) set({ running: { step, controller } });
         },
       });
+      clearTimeout(showSteps);
       // A newer run owns the state now; a cancelled one still reports that it was cancelled.
       if (get().running?.controller !== controller) return;
       const selected = report.tools.find((t) => t.name === get().selectedTool) ?? report.tools[0];
