@@ -1,22 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATASTROPHIC_VALUE, startHostileMcpServer, type HostileServer } from '../test-support/hostileMcpServer';
-import { clickInPanel, fillInPanel, openPanelOn, type PanelSession } from './harness/devtoolsPanel';
-
-/** Clicks "Test tools now" and waits for a report newer than the one on screen. */
-async function testToolsNow(panel: Frame): Promise<{ outcome?: string; run?: string }> {
-  const previous = await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.run).catch(() => '');
-  await clickInPanel(panel, '[data-testid="test-tools-now"]');
-  await panel.waitForFunction(
-    (old) => {
-      const report = document.querySelector<HTMLElement>('[data-testid="test-report"]');
-      return report !== null && report.dataset.run !== old;
-    },
-    { timeout: 30_000, polling: 100 },
-    previous ?? '',
-  );
-  return panel.$eval('[data-testid="test-report"]', (r) => ({ outcome: (r as HTMLElement).dataset.outcome, run: (r as HTMLElement).dataset.run }));
-}
+import { clickInPanel, fillInPanel, openPanelOn, testToolsNow, type PanelSession } from './harness/devtoolsPanel';
 
 const panelErrors = (panel: Frame) => panel.$$eval('[data-testid="panel-error"]', (els) => els.map((e) => e.textContent));
 

@@ -3,34 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { startFullDemo } from '../test-support/demoServer';
 import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal } from './harness/demoPage';
-import { clickInPanel, fillInPanel, grantHostAccess, openPanelOn, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
+import { clickInPanel, fillInPanel, grantHostAccess, openPanelOn, testToolsNow, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 
 const DEMO_TOOLS = ['get_sections', 'add', 'get_weather', 'always_fails', 'get_logo', 'get_docs', 'delete_section'];
-
-interface ReportInfo {
-  outcome?: string;
-  transport?: string;
-  errorKind?: string;
-  headline: string;
-}
-
-/** Clicks "Test tools now" and waits for a report newer than the one on screen. */
-async function testToolsNow(panel: Frame): Promise<ReportInfo> {
-  const previous = await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.run).catch(() => undefined);
-  await clickInPanel(panel, '[data-testid="test-tools-now"]');
-  await panel.waitForFunction(
-    (old) => {
-      const report = document.querySelector<HTMLElement>('[data-testid="test-report"]');
-      return report !== null && report.dataset.run !== old;
-    },
-    { timeout: 30_000, polling: 100 },
-    previous ?? '',
-  );
-  return panel.$eval('[data-testid="test-report"]', (r) => ({
-    ...(r as HTMLElement).dataset,
-    headline: r.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
-  }));
-}
 
 const toolNames = (panel: Frame) => panel.$$eval('[data-testid="tool-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.toolName));
 

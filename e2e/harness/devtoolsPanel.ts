@@ -210,3 +210,30 @@ export async function waitForRecorderOn(session: PanelSession, origin: string): 
   }
   throw new Error(`The recorder was never registered for ${origin}.`);
 }
+
+export interface ReportInfo {
+  outcome?: string;
+  transport?: string;
+  errorKind?: string;
+  /** Counts finished tests (data-run). */
+  run?: string;
+  headline: string;
+}
+
+/** Clicks "Test tools now" and waits for a report newer than the one on screen. */
+export async function testToolsNow(panel: Frame): Promise<ReportInfo> {
+  const previous = await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.run).catch(() => undefined);
+  await clickInPanel(panel, '[data-testid="test-tools-now"]');
+  await panel.waitForFunction(
+    (old) => {
+      const report = document.querySelector<HTMLElement>('[data-testid="test-report"]');
+      return report !== null && report.dataset.run !== old;
+    },
+    { timeout: 30_000, polling: 100 },
+    previous ?? '',
+  );
+  return panel.$eval('[data-testid="test-report"]', (r) => ({
+    ...(r as HTMLElement).dataset,
+    headline: r.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
+  }));
+}
