@@ -9,6 +9,19 @@ import { median, target } from './targets';
 
 const RUNS = 15;
 
+/** Evaluated in the panel (as text: a bundler's helpers must not leak into it). */
+const CLICK_TO_TOOLS_MS = `new Promise((resolve) => {
+  const before = document.querySelector('[data-testid="test-report"]')?.dataset.run;
+  const started = performance.now();
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-testid="test-report"]')?.dataset.run === before || !document.querySelector('[data-testid="tool-row"]')) return;
+    observer.disconnect();
+    resolve(performance.now() - started);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  document.querySelector('[data-testid="test-tools-now"]').click();
+})`;
+
 /** Click → tools listed in the real panel, against a bare SDK client in Node on the same server, same run. */
 export async function benchMcpLatency(benchBuild: string): Promise<void> {
   const demo = await startFullDemo();
@@ -52,18 +65,10 @@ export async function benchMcpLatency(benchBuild: string): Promise<void> {
     const inPanel: number[] = [];
     const measuredByPanel: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const before = await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.run).catch(() => '');
       if (i === RUNS - 1) demo.server.on('request', count);
-      const started = performance.now();
-      await clickInPanel(panel, '[data-testid="test-tools-now"]');
-      await panel.waitForFunction(
-        (b) =>
-          document.querySelector<HTMLElement>('[data-testid="test-report"]')?.dataset.run !== b &&
-          document.querySelectorAll('[data-testid="tool-row"]').length > 0,
-        { polling: 20 },
-        before ?? '',
-      );
-      inPanel.push(performance.now() - started);
+      // Timed inside the panel, from the click to the tool rows in the DOM, as a user sees it: the
+      // automation's own round trips (sending the click, polling for the rows) are not the panel's.
+      inPanel.push(Number(await panel.evaluate(CLICK_TO_TOOLS_MS)));
       measuredByPanel.push(Number(await panel.$eval('[data-testid="test-report"]', (r) => (r as HTMLElement).dataset.totalMs)));
     }
     demo.server.off('request', count);
@@ -94,7 +99,7 @@ export async function benchMcpLatency(benchBuild: string): Promise<void> {
     });
     target('Test tools now, click → tools listed vs the bare client in the same page', p / bp, 2, '×', {
       digits: 2,
-      note: `${p.toFixed(1)} ms, incl. the DevTools protocol round trips of the click and the wait; vs Node: ${(p / b).toFixed(2)} ×`,
+      note: `${p.toFixed(1)} ms, timed in the panel from the click to the tool rows in the DOM; vs Node: ${(p / b).toFixed(2)} ×`,
     });
     const tally = requests.reduce<Record<string, number>>((acc, method) => ({ ...acc, [method]: (acc[method] ?? 0) + 1 }), {});
     const mcpRequests = requests.filter((method) => method !== 'OPTIONS').length;

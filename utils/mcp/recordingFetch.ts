@@ -68,7 +68,13 @@ export function recordingFetch(base: FetchLike, record: (exchange: HttpExchange)
       if (!/event-stream/i.test(exchange.contentType ?? '')) {
         // A copy, so the SDK still gets the whole body; only its start is read, so a hostile server
         // streaming gigabytes costs the panel nothing extra.
-        exchange.bodySnippet = await readPrefix(response.clone(), SNIPPET_BYTES);
+        const snippet = readPrefix(response.clone(), SNIPPET_BYTES).then((text) => {
+          exchange.bodySnippet = text;
+        });
+        // An answer the SDK will take as MCP (JSON, or an empty 202) goes on at once; anything else
+        // may be classified as soon as the SDK rejects it, so its snippet is read first.
+        const looksLikeMcp = response.ok && (response.status === 202 || /json/i.test(exchange.contentType ?? ''));
+        if (!looksLikeMcp) await snippet;
       }
       return response;
     } catch (error) {
