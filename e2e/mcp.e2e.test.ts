@@ -153,4 +153,25 @@ describe('Test tools now, through the real panel', () => {
       await fresh.close();
     }
   });
+
+  describe('the MCP tester loads apart from the first paint', () => {
+    it('passes on the very first click right after the panel opens', async () => {
+      const demo = await startFullDemo();
+      const s = await openPanelOn(`${demo.url}/`);
+      try {
+        await demoPortal.signIn(s.page, 'jwt');
+        await waitForRow(s.panel, { source: 'authorization-header' });
+        await demoPortal.listTools(s.page);
+        // No wait for anything but what a user sees: the button, and the endpoint filled in from the traffic.
+        await s.panel.waitForFunction(() => (document.querySelector('[data-testid="target-url"]') as HTMLInputElement | null)?.value.endsWith('/mcp'), {
+          polling: 20,
+        });
+        const report = await testToolsNow(s.panel);
+        expect(report, report.headline).toMatchObject({ outcome: 'pass' });
+      } finally {
+        await s.close();
+        await demo.close();
+      }
+    });
+  });
 });
