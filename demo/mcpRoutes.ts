@@ -7,7 +7,7 @@ import { createPortalMcpServer, createWorkerMcpServer } from './mcpTools';
 import type { RouteHandler } from './portal';
 import type { TokenIssuer } from './tokenIssuer';
 
-const CORS_HEADERS = {
+export const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers':
@@ -16,23 +16,31 @@ const CORS_HEADERS = {
   'access-control-max-age': '600',
 };
 
-/**
- * The demo's MCP endpoints, all real SDK servers:
- * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens;
- * - `/worker/mcp`, no token, like the user's own Worker;
- * - failure look-alikes for the panel's error reports: an Access-style HTML login page, a server
- *   that never answers, a 500, a 403 insufficient_scope, and an MCP server without CORS headers.
- */
-export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
+export interface McpEndpointOptions {
+  /** A valid, unexpired portal token is required; a 401 challenge otherwise. */
+  auth: boolean;
+  /** Headers set on every answer (CORS); none when absent. */
+  cors?: Record<string, string>;
+  /** Stateless with JSON responses, like a Worker, instead of the session-keeping portal server. */
+  worker?: boolean;
+  /** Where the 401 challenge says the RFC 9728 metadata lives; the challenge has no `resource_metadata` when absent. */
+  resourceMetadata?: string;
+  /** Token audiences accepted (default: the portal's `/mcp`). */
+  audiences?: string[];
+}
+
+/** A real MCP SDK server behind Streamable HTTP, with the portal's bearer-token gate in front. */
+export function mcpEndpoint(issuer: TokenIssuer): {
+  serve: (req: IncomingMessage, res: ServerResponse, opts: McpEndpointOptions) => Promise<void>;
+  authorize: (req: IncomingMessage, res: ServerResponse, opts: McpEndpointOptions) => Promise<boolean>;
+} {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
-  const sseSessions = new Map<string, SSEServerTransport>();
-  const hanging = new Set<ServerResponse>();
-  const resourceMetadata = `${issuer.issuer}/.well-known/oauth-protected-resource`;
 
   /** RFC 6750 §3 + RFC 9728: say why, and where the resource's metadata lives. */
-  const authorize = async (req: IncomingMessage, res: ServerResponse, cors: boolean): Promise<boolean> => {
+  const authorize = async (req: IncomingMessage, res: ServerResponse, opts: McpEndpointOptions): Promise<boolean> => {
     const token = bearerToken(req);
-    const headers = cors ? CORS_HEADERS : {};
+    const headers = opts.cors ?? {};
+    const metadataParam = opts.resourceMetadata ? `, resource_metadata="${opts.resourceMetadata}"` : '';
     // Like a portal behind Cloudflare Access: the app's CF_Authorization JWT in cf-access-token also works.
     const accessToken = req.headers['cf-access-token'];
     if (!token && typeof accessToken === 'string') {
@@ -51,11 +59,11 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         res,
         401,
         { error: 'unauthorized', message: 'Missing bearer token' },
-        { ...headers, 'www-authenticate': `Bearer realm="demo-portal", resource_metadata="${resourceMetadata}"` },
+        { ...headers, 'www-authenticate': `Bearer realm="demo-portal"${metadataParam}` },
       );
       return false;
     }
-    const check = await issuer.check(token);
+    const check = await issuer.check(token, opts.audiences);
     if (!check.ok) {
       sendJson(
         res,
@@ -63,7 +71,7 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         { error: 'unauthorized', message: 'Token expired or invalid' },
         {
           ...headers,
-          'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${check.description}", resource_metadata="${resourceMetadata}"`,
+          'www-authenticate': `Bearer realm="demo-portal", error="invalid_token", error_description="${check.description}"${metadataParam}`,
         },
       );
       return false;
@@ -71,9 +79,9 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
     return true;
   };
 
-  const streamable = async (req: IncomingMessage, res: ServerResponse, opts: { auth: boolean; cors: boolean; worker?: boolean }) => {
-    if (opts.cors) for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
-    if (opts.auth && !(await authorize(req, res, opts.cors))) return;
+  const serve = async (req: IncomingMessage, res: ServerResponse, opts: McpEndpointOptions): Promise<void> => {
+    if (opts.cors) for (const [k, v] of Object.entries(opts.cors)) res.setHeader(k, v);
+    if (opts.auth && !(await authorize(req, res, opts))) return;
     if (opts.worker) {
       // Stateless with JSON responses, as many Workers run: a fresh server per request.
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
@@ -97,6 +105,25 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
     await createPortalMcpServer().connect(transport);
     await transport.handleRequest(req, res, await parsedBody(req));
   };
+  return { serve, authorize };
+}
+
+/**
+ * The demo's MCP endpoints, all real SDK servers:
+ * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens;
+ * - `/worker/mcp`, no token, like the user's own Worker;
+ * - failure look-alikes for the panel's error reports: an Access-style HTML login page, a server
+ *   that never answers, a 500, a 403 insufficient_scope, and an MCP server without CORS headers.
+ */
+export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
+  const sseSessions = new Map<string, SSEServerTransport>();
+  const hanging = new Set<ServerResponse>();
+  const resourceMetadata = `${issuer.issuer}/.well-known/oauth-protected-resource`;
+
+  const endpoint = mcpEndpoint(issuer);
+  const streamable = (req: IncomingMessage, res: ServerResponse, opts: { auth: boolean; cors: boolean; worker?: boolean }) =>
+    endpoint.serve(req, res, { auth: opts.auth, worker: opts.worker, cors: opts.cors ? CORS_HEADERS : undefined, resourceMetadata });
+  const authorize = (req: IncomingMessage, res: ServerResponse) => endpoint.authorize(req, res, { auth: true, cors: CORS_HEADERS, resourceMetadata });
 
   return async (req, res, url) => {
     const path = url.pathname;
@@ -127,7 +154,7 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
         // What an old SSE-only server says to a Streamable HTTP POST: clients then fall back to GET.
         if (req.method !== 'GET') return (sendJson(res, 405, { error: 'method_not_allowed' }, { allow: 'GET' }), true);
-        if (!(await authorize(req, res, true))) return true;
+        if (!(await authorize(req, res))) return true;
         const transport = new SSEServerTransport('/sse/message', res);
         sseSessions.set(transport.sessionId, transport);
         transport.onclose = () => sseSessions.delete(transport.sessionId);
@@ -136,7 +163,7 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
       }
       case '/sse/message': {
         for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
-        if (!(await authorize(req, res, true))) return true;
+        if (!(await authorize(req, res))) return true;
         const transport = sseSessions.get(url.searchParams.get('sessionId') ?? '');
         if (!transport) return (sendJson(res, 404, { error: 'unknown session' }), true);
         await transport.handlePostMessage(req, res, await parsedBody(req));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bearerToken, readParams, sendHtml, sendJson } from './http';
+import { bearerToken, readBody, readParams, sendHtml, sendJson } from './http';
 import { portalPage } from './portalPage';
 import { TokenIssuer, type AccessKind } from './tokenIssuer';
 
@@ -25,20 +25,54 @@ export interface DemoServer {
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> | boolean;
 
+/** Metadata and registration are read by browser-based MCP clients too. */
+export const METADATA_CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type, mcp-protocol-version',
+  'access-control-max-age': '600',
+};
+
+/**
+ * RFC 8414 metadata for an authorization server named `issuerUrl` whose endpoints are the portal's
+ * own (the demo's per-endpoint authorization servers share them); `overrides` replace fields.
+ */
+export function authServerMetadata(issuerUrl: string, portal: TokenIssuer, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    issuer: issuerUrl,
+    authorization_endpoint: `${portal.issuer}/authorize`,
+    token_endpoint: `${portal.issuer}/oauth/token`,
+    registration_endpoint: `${portal.issuer}/register`,
+    jwks_uri: `${portal.issuer}/.well-known/jwks.json`,
+    grant_types_supported: ['authorization_code', 'refresh_token', 'password'],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: ['mcp:tools'],
+    ...overrides,
+  };
+}
+
 /** The demo portal: an OAuth-style token endpoint, a JWKS, an API that wants `Authorization: Bearer`, and the page that uses them. */
 export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOptions, 'tokenTtlSeconds' | 'cookieTtlSeconds'>>): RouteHandler {
   // Authorization codes waiting to be exchanged: code → what to issue. Single use.
-  const codes = new Map<string, { kind: AccessKind; ttl: number }>();
+  const codes = new Map<string, Grant>();
   return async (req, res, url) => {
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
       case 'GET /authorize': {
         // Stands in for the sign-in page of an authorization server: the user is "signed in" at
         // once and sent back to the callback with a code, like a real OAuth redirect.
+        const resource = requestedResource(issuer, url.searchParams.get('resource'));
+        if (resource === null) {
+          sendJson(res, 400, { error: 'invalid_target', error_description: 'Unknown resource' });
+          return true;
+        }
         const code = `demo-code-${randomUUID()}`;
         codes.set(code, {
           kind: url.searchParams.get('kind') === 'jwt' ? 'jwt' : 'opaque',
           ttl: clampTtl(Number(url.searchParams.get('ttl')), opts.tokenTtlSeconds),
+          resource,
         });
         // The callback path can be chosen (same origin, a path only), so test pages can be callbacks too.
         const callback = /^\/[a-z-]*$/.test(url.searchParams.get('callback') ?? '') ? url.searchParams.get('callback')! : '/callback';
@@ -57,14 +91,14 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
         sendJson(res, 200, await issuer.jwks());
         return true;
       case 'GET /.well-known/oauth-authorization-server':
-        sendJson(res, 200, {
-          issuer: issuer.issuer,
-          token_endpoint: `${issuer.issuer}/oauth/token`,
-          jwks_uri: `${issuer.issuer}/.well-known/jwks.json`,
-          grant_types_supported: ['password', 'refresh_token'],
-          response_types_supported: ['code'],
-          code_challenge_methods_supported: ['S256'],
-        });
+        sendJson(res, 200, authServerMetadata(issuer.issuer, issuer), METADATA_CORS_HEADERS);
+        return true;
+      case 'OPTIONS /.well-known/oauth-authorization-server':
+      case 'OPTIONS /register':
+        res.writeHead(204, METADATA_CORS_HEADERS).end();
+        return true;
+      case 'POST /register':
+        await registerClient(req, res);
         return true;
       case 'POST /cdn-cgi/access/login': {
         // An Access-style session cookie the page never sends back (its path is this endpoint's
@@ -118,15 +152,18 @@ async function tokenEndpoint(
   res: ServerResponse,
   issuer: TokenIssuer,
   opts: { tokenTtlSeconds: number; cookieTtlSeconds: number },
-  codes: Map<string, { kind: AccessKind; ttl: number }>,
+  codes: Map<string, Grant>,
 ) {
   const params = await readParams(req).catch(() => ({}) as Record<string, string>);
+  // RFC 8707: the token's audience is the resource asked for, the portal's /mcp when none is.
+  const resource = requestedResource(issuer, params.resource);
+  if (resource === null) return sendJson(res, 400, { error: 'invalid_target', error_description: 'Unknown resource' });
   if (params.grant_type === 'authorization_code') {
     const grant = params.code ? codes.get(params.code) : undefined;
     if (!grant) return sendJson(res, 400, { error: 'invalid_grant', error_description: 'The authorization code is unknown or was already used' });
     codes.delete(params.code);
     const cookie = await issuer.accessCookie('demo', opts.cookieTtlSeconds);
-    return sendJson(res, 200, await issuer.issue(grant.kind, 'demo', grant.ttl), {
+    return sendJson(res, 200, await issuer.issue(grant.kind, 'demo', grant.ttl, params.resource ? resource : grant.resource), {
       'set-cookie': `CF_Authorization=${cookie}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${opts.cookieTtlSeconds}`,
     });
   }
@@ -140,9 +177,52 @@ async function tokenEndpoint(
   }
   const kind: AccessKind = params.kind === 'opaque' ? 'opaque' : 'jwt';
   const ttl = clampTtl(Number(params.ttl), opts.tokenTtlSeconds);
-  const tokens = await issuer.issue(kind, params.username, ttl);
+  const tokens = await issuer.issue(kind, params.username, ttl, resource);
   const cookie = await issuer.accessCookie(params.username, opts.cookieTtlSeconds);
   sendJson(res, 200, tokens, { 'set-cookie': `CF_Authorization=${cookie}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${opts.cookieTtlSeconds}` });
+}
+
+interface Grant {
+  kind: AccessKind;
+  ttl: number;
+  resource: string;
+}
+
+/** The RFC 8707 `resource` asked for: the default when absent, null when the portal does not serve it. */
+function requestedResource(issuer: TokenIssuer, resource: string | null | undefined): string | null {
+  if (!resource) return issuer.defaultResource;
+  return issuer.isKnownResource(resource) ? resource : null;
+}
+
+/** A minimal RFC 7591 dynamic registration: public clients (PKCE, no secret), nothing remembered. */
+async function registerClient(req: IncomingMessage, res: ServerResponse) {
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(await readBody(req, 64 * 1024));
+  } catch {
+    metadata = undefined;
+  }
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    return sendJson(res, 400, { error: 'invalid_client_metadata', error_description: 'The body must be a JSON object' }, METADATA_CORS_HEADERS);
+  }
+  const { redirect_uris: redirectUris, client_name: clientName } = metadata as Record<string, unknown>;
+  if (redirectUris !== undefined && !(Array.isArray(redirectUris) && redirectUris.every((uri) => typeof uri === 'string'))) {
+    return sendJson(res, 400, { error: 'invalid_redirect_uri', error_description: 'redirect_uris must be an array of strings' }, METADATA_CORS_HEADERS);
+  }
+  sendJson(
+    res,
+    201,
+    {
+      client_id: `demo-client-${randomUUID()}`,
+      client_id_issued_at: Math.floor(Date.now() / 1000),
+      ...(typeof clientName === 'string' ? { client_name: clientName } : {}),
+      redirect_uris: redirectUris ?? [],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'none',
+    },
+    METADATA_CORS_HEADERS,
+  );
 }
 
 function clampTtl(requested: number, fallback: number): number {

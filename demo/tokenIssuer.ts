@@ -14,6 +14,7 @@ export interface IssuedTokens {
 interface OpaqueGrant {
   sub: string;
   exp: number;
+  aud: string;
 }
 
 /** Verdict on a presented access token, with the RFC 6750 error a resource server would send. */
@@ -26,7 +27,9 @@ export type TokenCheck = { ok: true; sub: string; exp: number } | { ok: false; e
  */
 export class TokenIssuer {
   private readonly opaque = new Map<string, OpaqueGrant>();
-  private readonly refresh = new Map<string, { sub: string; kind: AccessKind; ttl: number }>();
+  private readonly refresh = new Map<string, { sub: string; kind: AccessKind; ttl: number; aud: string }>();
+  /** RFC 8707 resources a token may be issued for; the portal's own `/mcp` by default, demo routes add theirs. */
+  private readonly resources = new Set<string>();
   private readonly keys = generateKeyPair('RS256', { extractable: true });
   private readonly kid = `demo-${randomBytes(4).toString('hex')}`;
   /** The Access application's audience tag, carried in the CF_Authorization JWT's "aud". */
@@ -36,22 +39,37 @@ export class TokenIssuer {
     readonly issuer: string,
     readonly defaultTtlSeconds: number,
     private readonly now: () => number = () => Math.floor(Date.now() / 1000),
-  ) {}
+  ) {
+    this.resources.add(this.defaultResource);
+  }
+
+  /** The portal's MCP endpoint: the audience of every token issued without an RFC 8707 `resource`. */
+  get defaultResource(): string {
+    return `${this.issuer}/mcp`;
+  }
+
+  addResource(resource: string): void {
+    this.resources.add(resource);
+  }
+
+  isKnownResource(resource: string): boolean {
+    return this.resources.has(resource);
+  }
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const jwk = await exportJWK((await this.keys).publicKey);
     return { keys: [{ ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' }] };
   }
 
-  async issue(kind: AccessKind, sub: string, ttl = this.defaultTtlSeconds): Promise<IssuedTokens> {
+  async issue(kind: AccessKind, sub: string, ttl = this.defaultTtlSeconds, aud = this.defaultResource): Promise<IssuedTokens> {
     const base = { token_type: 'Bearer' as const, expires_in: ttl, scope: 'mcp:tools' };
     if (kind === 'jwt') {
-      return { ...base, access_token: await this.signJwt({ sub, email: `${sub}@example.com`, scope: 'mcp:tools', aud: [`${this.issuer}/mcp`] }, ttl) };
+      return { ...base, access_token: await this.signJwt({ sub, email: `${sub}@example.com`, scope: 'mcp:tools', aud: [aud] }, ttl) };
     }
     const access = `oauth:${randomBytes(24).toString('base64url')}`;
-    this.opaque.set(access, { sub, exp: this.now() + ttl });
+    this.opaque.set(access, { sub, exp: this.now() + ttl, aud });
     const refresh = `oauth:rt_${randomBytes(24).toString('base64url')}`;
-    this.refresh.set(refresh, { sub, kind, ttl });
+    this.refresh.set(refresh, { sub, kind, ttl, aud });
     return { ...base, access_token: access, refresh_token: refresh };
   }
 
@@ -60,7 +78,7 @@ export class TokenIssuer {
     const grant = this.refresh.get(refreshToken);
     if (!grant) return undefined;
     this.refresh.delete(refreshToken);
-    return this.issue(grant.kind, grant.sub, grant.ttl);
+    return this.issue(grant.kind, grant.sub, grant.ttl, grant.aud);
   }
 
   /** The Cloudflare Access session cookie: an RS256 JWT with the claims Access puts in it. */
@@ -86,17 +104,19 @@ export class TokenIssuer {
     }
   }
 
-  async check(token: string): Promise<TokenCheck> {
+  /** Accepts a token only if it was issued for one of `audiences` (RFC 8707). */
+  async check(token: string, audiences: string[] = [this.defaultResource]): Promise<TokenCheck> {
     const grant = this.opaque.get(token);
     if (grant) {
       if (grant.exp <= this.now()) return { ok: false, error: 'invalid_token', description: 'The access token expired', expiredAt: grant.exp };
+      if (!audiences.includes(grant.aud)) return { ok: false, error: 'invalid_token', description: 'The access token is not valid here' };
       return { ok: true, sub: grant.sub, exp: grant.exp };
     }
     if (!token.startsWith('eyJ')) return { ok: false, error: 'invalid_token', description: 'Unknown access token' };
     try {
       const { payload } = await jwtVerify(token, createLocalJWKSet(await this.jwks()), {
         issuer: this.issuer,
-        audience: `${this.issuer}/mcp`,
+        audience: audiences,
         currentDate: new Date(this.now() * 1000),
       });
       return { ok: true, sub: String(payload.sub), exp: Number(payload.exp) };
