@@ -63,13 +63,14 @@ export class TokenIssuer {
 
   async issue(kind: AccessKind, sub: string, ttl = this.defaultTtlSeconds, aud = this.defaultResource): Promise<IssuedTokens> {
     const base = { token_type: 'Bearer' as const, expires_in: ttl, scope: 'mcp:tools' };
+    // Both kinds come with a rotating refresh token, as a spec-following authorization server issues them.
+    const refresh = `oauth:rt_${randomBytes(24).toString('base64url')}`;
+    this.refresh.set(refresh, { sub, kind, ttl, aud });
     if (kind === 'jwt') {
-      return { ...base, access_token: await this.signJwt({ sub, email: `${sub}@example.com`, scope: 'mcp:tools', aud: [aud] }, ttl) };
+      return { ...base, access_token: await this.signJwt({ sub, email: `${sub}@example.com`, scope: 'mcp:tools', aud: [aud] }, ttl), refresh_token: refresh };
     }
     const access = `oauth:${randomBytes(24).toString('base64url')}`;
     this.opaque.set(access, { sub, exp: this.now() + ttl, aud });
-    const refresh = `oauth:rt_${randomBytes(24).toString('base64url')}`;
-    this.refresh.set(refresh, { sub, kind, ttl, aud });
     return { ...base, access_token: access, refresh_token: refresh };
   }
 

@@ -13,11 +13,28 @@ interface Props {
   onTimeout(seconds: number): void;
   onTest(): void;
   onCancel(): void;
+  /** Runs the auth checks against the endpoint; `checkingAuth` while they run. */
+  onCheckAuth(): void;
+  checkingAuth: boolean;
 }
 
 const STEP_TEXT: Record<StepName, string> = { connect: 'Connecting and initializing…', initialize: 'Initializing…', 'tools/list': 'Listing tools…' };
 
-export function TargetBar({ url, suggestions, transport, timeoutSeconds, running, inputError, onUrl, onTransport, onTimeout, onTest, onCancel }: Props) {
+export function TargetBar({
+  url,
+  suggestions,
+  transport,
+  timeoutSeconds,
+  running,
+  inputError,
+  onUrl,
+  onTransport,
+  onTimeout,
+  onTest,
+  onCancel,
+  onCheckAuth,
+  checkingAuth,
+}: Props) {
   return (
     <form
       className="target-bar"
@@ -72,7 +89,16 @@ export function TargetBar({ url, suggestions, transport, timeoutSeconds, running
         <button type="submit" className="primary" data-testid="test-tools-now" disabled={Boolean(running)}>
           Test tools now
         </button>
-        {running && (
+        <button
+          type="button"
+          data-testid="check-auth"
+          disabled={checkingAuth}
+          onClick={onCheckAuth}
+          title="Is the server's OAuth set up so a spec-following MCP client can sign in and refresh?"
+        >
+          {checkingAuth ? 'Checking auth…' : 'Check auth'}
+        </button>
+        {(running || checkingAuth) && (
           <button type="button" data-testid="test-cancel" onClick={onCancel}>
             Cancel
           </button>

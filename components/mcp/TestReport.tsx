@@ -14,10 +14,14 @@ interface Props {
   nowMs: number;
   copy(text: string): Promise<boolean>;
   onGrantHostAccess(origin: string): void;
+  /** Offered when the failure is about signing in: runs the auth checks. */
+  onCheckAuth?(): void;
 }
 
 /** The answer to "does it work?": one sentence first, then the evidence. Server text renders as text. */
-export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Props) {
+const AUTH_FAILURES = new Set(['unauthorized', 'token-expired', 'forbidden', 'not-mcp']);
+
+export function TestReport({ report, run, nowMs, copy, onGrantHostAccess, onCheckAuth }: Props) {
   if (report.outcome === 'cancelled') {
     return (
       <div className="report report-cancelled" data-testid="test-cancelled" data-run={run}>
@@ -59,6 +63,11 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess }: Prop
           {report.failure?.needsHostAccess && (
             <button type="button" className="primary" data-testid="grant-host-access" onClick={() => onGrantHostAccess(report.failure!.needsHostAccess!)}>
               Allow access to {report.failure.needsHostAccess} and test again
+            </button>
+          )}
+          {onCheckAuth && report.failure && AUTH_FAILURES.has(report.failure.kind) && (
+            <button type="button" data-testid="report-check-auth" onClick={onCheckAuth}>
+              Check auth: why does this server reject me?
             </button>
           )}
           {report.failure?.wwwAuthenticate && (

@@ -173,7 +173,14 @@ function TokenListPane(props: { rows: TokenRow[]; rotations: Map<string, string>
 function DetailPane({ row, replacedBy, warningWindowSeconds }: { row: TokenRow; replacedBy?: string; warningWindowSeconds: number }) {
   const services = usePanelServices();
   const detail = usePanelStore(
-    useShallow((s) => ({ nowMs: s.nowMs, revealed: s.revealed, signature: s.signatures[row.fingerprint], page: s.page, reloading: s.reloading })),
+    useShallow((s) => ({
+      nowMs: s.nowMs,
+      revealed: s.revealed,
+      signature: s.signatures[row.fingerprint],
+      page: s.page,
+      reloading: s.reloading,
+      clockSkewSeconds: s.clockSkewSeconds,
+    })),
   );
   const allowSite = () => {
     const origin = detail.page.origin;
@@ -186,6 +193,13 @@ function DetailPane({ row, replacedBy, warningWindowSeconds }: { row: TokenRow; 
   };
   return (
     <>
+      {detail.clockSkewSeconds !== undefined && (
+        <p className="lost-expiry" data-testid="clock-skew-note" data-skew-seconds={detail.clockSkewSeconds}>
+          Times count against the tested server&rsquo;s clock, which is {Math.abs(detail.clockSkewSeconds)} s{' '}
+          {detail.clockSkewSeconds < 0 ? 'behind' : 'ahead of'} yours (its <code>Date</code> header, in the last auth check): that is when the server will call
+          the token expired.
+        </p>
+      )}
       {tokenTiming(row, detail.nowMs, warningWindowSeconds).status === 'unknown' && (
         <LostExpiryHelp
           row={row}

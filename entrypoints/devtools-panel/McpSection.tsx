@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AuthPicker } from '../../components/mcp/AuthPicker';
+import { AuthReportView } from '../../components/mcp/AuthReportView';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ExportActions } from '../../components/mcp/ExportActions';
 import { TargetBar } from '../../components/mcp/TargetBar';
@@ -37,6 +38,9 @@ export function McpSection({ actions }: { actions: McpActions }) {
       argsNote: s.argsNote,
       calling: s.calling,
       callReport: s.callReport,
+      checkingAuth: s.checkingAuth,
+      authReport: s.authReport,
+      authRunCount: s.authRunCount,
     })),
   );
   const rows = usePanelStore((s) => s.rows);
@@ -55,7 +59,7 @@ export function McpSection({ actions }: { actions: McpActions }) {
   const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
 
   // Escape cancels whatever is running, like DevTools' own long operations.
-  const busy = Boolean(mcp.running || mcp.calling);
+  const busy = Boolean(mcp.running || mcp.calling || mcp.checkingAuth);
   useEffect(() => {
     if (!busy) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.cancel();
@@ -87,6 +91,8 @@ export function McpSection({ actions }: { actions: McpActions }) {
           onTimeout={actions.setTimeoutSeconds}
           onTest={() => void actions.runTest(url, chosen)}
           onCancel={actions.cancel}
+          onCheckAuth={() => void actions.checkAuth(url, chosen)}
+          checkingAuth={Boolean(mcp.checkingAuth)}
         />
       </ErrorBoundary>
       <ErrorBoundary area="credentials" onReset={() => actions.setTokenChoice({ mode: 'auto' })}>
@@ -101,7 +107,15 @@ export function McpSection({ actions }: { actions: McpActions }) {
         />
       </ErrorBoundary>
       <ErrorBoundary key={`report-${mcp.runCount}`} area="test report" onReset={actions.clearReport}>
-        {mcp.report && <LiveTestReport report={mcp.report} run={mcp.runCount} copy={copy} onGrantHostAccess={grant} />}
+        {mcp.report && (
+          <LiveTestReport
+            report={mcp.report}
+            run={mcp.runCount}
+            copy={copy}
+            onGrantHostAccess={grant}
+            onCheckAuth={() => void actions.checkAuth(url, chosen)}
+          />
+        )}
         {mcp.report?.outcome === 'pass' && (
           <ExportActions
             url={mcp.report.url}
@@ -110,6 +124,11 @@ export function McpSection({ actions }: { actions: McpActions }) {
             sendAs={mcp.report.token?.sendAs}
             copy={copy}
           />
+        )}
+      </ErrorBoundary>
+      <ErrorBoundary key={`auth-${mcp.authRunCount}`} area="auth report" onReset={actions.clearAuthReport}>
+        {(mcp.authReport || mcp.checkingAuth) && (
+          <AuthReportView report={mcp.authReport} running={Boolean(mcp.checkingAuth)} run={mcp.authRunCount} copy={copy} />
         )}
       </ErrorBoundary>
       {mcp.report?.outcome === 'pass' && (
@@ -144,7 +163,13 @@ export function McpSection({ actions }: { actions: McpActions }) {
 }
 
 /** The report says how long the token it used has left: the only part of this section on the clock. */
-function LiveTestReport(props: { report: McpTestReport; run: number; copy(text: string): Promise<boolean>; onGrantHostAccess(origin: string): void }) {
+function LiveTestReport(props: {
+  report: McpTestReport;
+  run: number;
+  copy(text: string): Promise<boolean>;
+  onGrantHostAccess(origin: string): void;
+  onCheckAuth(): void;
+}) {
   const nowMs = usePanelStore((s) => s.nowMs);
   return <TestReport {...props} nowMs={nowMs} />;
 }

@@ -33,6 +33,7 @@ const services: PanelServices = {
   saveRecentTargets,
   fetch: (input, init) => fetch(input, init),
   schemaChecker: workerSchemaChecker,
+  setServerClockSkew: panelActions.setServerClockSkew,
 };
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);

@@ -9,6 +9,9 @@ import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp
 // Bundled by Vite as a separate worker script from the extension's own origin (extension CSP allows it).
 import { argumentsText, initialArguments, parseArgumentsText } from '../../utils/mcp/schemaForm';
 import type { PanelServices } from './services';
+import { runAuthChecks } from '../../utils/mcp/authDiagnostics/runAuthChecks';
+import type { AuthReport } from '../../utils/mcp/authDiagnostics/types';
+import { claimsOf } from '../../utils/tokens/decodeToken';
 
 export interface McpState {
   /** What the user typed; until they type, the target follows the newest endpoint seen in traffic. */
@@ -31,6 +34,10 @@ export interface McpState {
   argsNote?: string;
   calling?: AbortController;
   callReport?: ToolCallReport;
+  /** The auth checks: the running one's controller, the last report, and how many finished. */
+  checkingAuth?: AbortController;
+  authReport?: AuthReport;
+  authRunCount: number;
 }
 
 export const useMcpStore = create<McpState>(() => ({
@@ -43,6 +50,7 @@ export const useMcpStore = create<McpState>(() => ({
   recentTargets: [],
   runCount: 0,
   argsText: '{}',
+  authRunCount: 0,
 }));
 
 const set = useMcpStore.setState;
@@ -159,6 +167,36 @@ export function createMcpActions(services: PanelServices) {
     cancel() {
       get().running?.controller.abort();
       get().calling?.abort();
+      get().checkingAuth?.abort();
+    },
+
+    /** "Check auth": how the server signs clients in, checked against the specs. The token goes only to the target. */
+    async checkAuth(url: string, chosen: ChosenToken) {
+      get().checkingAuth?.abort();
+      let target: URL;
+      try {
+        target = new URL(url.trim());
+        if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error('not http');
+      } catch {
+        return set({ inputError: url.trim() === '' ? 'Enter the MCP endpoint URL to check its auth.' : `"${url}" is not an http(s) URL.` });
+      }
+      const controller = new AbortController();
+      set({ checkingAuth: controller, inputError: undefined });
+      const row = chosen.row;
+      const claims = row && row.decoded.kind === 'jwt' ? claimsOf(row.decoded) : undefined;
+      const report = await runAuthChecks({
+        url: target.href,
+        fetch: services.fetch,
+        signal: controller.signal,
+        timeoutMs: get().timeoutSeconds * 1000,
+        token: row && chosen.sendAs === 'bearer' ? { value: row.value, isJwt: row.decoded.kind === 'jwt', aud: claims?.aud } : undefined,
+        capturedTokenResponse: row?.sources.includes('token-response')
+          ? { hadRefreshToken: row.issuedWith.includes('refresh'), lifetimeSeconds: lifetimeOf(row) }
+          : undefined,
+      });
+      if (get().checkingAuth !== controller) return;
+      set({ checkingAuth: undefined, authReport: report, authRunCount: get().authRunCount + 1 });
+      services.setServerClockSkew(report.clockSkewSeconds);
     },
 
     selectTool(name: string) {
@@ -183,6 +221,9 @@ export function createMcpActions(services: PanelServices) {
     },
     clearCallResult() {
       set({ callReport: undefined });
+    },
+    clearAuthReport() {
+      set({ authReport: undefined });
     },
 
     async callSelectedTool(url: string, chosen: ChosenToken) {
@@ -222,4 +263,10 @@ export function createMcpActions(services: PanelServices) {
 
 function argsTextFor(tool: Tool | undefined): string {
   return argumentsText(tool ? initialArguments(tool.inputSchema) : {});
+}
+
+/** Seconds from issue to expiry of a token a token response issued, when known. */
+function lifetimeOf(row: NonNullable<ChosenToken['row']>): number | undefined {
+  const expiresAt = expiryFacts(row.decoded, row.issuedExpiresAt).expiresAt;
+  return expiresAt === undefined ? undefined : Math.round(expiresAt - row.firstSeen / 1000);
 }

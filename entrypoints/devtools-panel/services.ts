@@ -20,6 +20,8 @@ export interface PanelServices {
   saveRecentTargets(urls: string[]): Promise<void>;
   /** The panel's own fetch, for MCP servers and key sets: the extension's host access applies. */
   fetch: typeof fetch;
+  /** The MCP server's clock against ours (seconds, server minus local), once a check measured it; countdowns then count against it. */
+  setServerClockSkew(seconds: number | undefined): void;
   /** Server JSON Schemas are checked off the panel's thread, with a time limit. */
   schemaChecker(): SchemaChecker;
 }

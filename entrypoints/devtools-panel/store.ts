@@ -30,6 +30,8 @@ export interface PanelState {
   page: { origin?: string; access: SiteAccess };
   /** A "reload and capture" was asked for and the page has not navigated since. */
   reloading: boolean;
+  /** The tested server's clock minus ours (s), when an auth check found them more than a minute apart: times count against the server's. */
+  clockSkewSeconds?: number;
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -93,8 +95,13 @@ export const panelActions = {
   toggleReveal() {
     usePanelStore.setState((s) => ({ revealed: !s.revealed }));
   },
-  tick(nowMs: number) {
-    usePanelStore.setState({ nowMs });
+  /** The clock, on the server's time when it is known to differ: every countdown counts against it. */
+  tick(localNowMs: number) {
+    usePanelStore.setState((s) => ({ nowMs: localNowMs + (s.clockSkewSeconds ?? 0) * 1000 }));
+  },
+  setServerClockSkew(seconds: number | undefined) {
+    const skew = seconds !== undefined && Math.abs(seconds) > 60 ? seconds : undefined;
+    usePanelStore.setState({ clockSkewSeconds: skew, nowMs: Date.now() + (skew ?? 0) * 1000 });
   },
   setPasteError(pasteError: string | undefined) {
     usePanelStore.setState({ pasteError });

@@ -64,7 +64,11 @@ export function judgeChallenge(withoutToken: ProbeResult, withInvalidToken: Prob
   if (!metadataText) {
     return {
       ...judged,
-      finding: finding('warn', 'Both requests got 401 with a Bearer challenge, but the challenge has no resource_metadata, which MCP servers must send.'),
+      // The missing resource_metadata is the resource-metadata check's warning, not this one's.
+      finding: finding(
+        'pass',
+        'Requests without a token and with an invalid token both got 401 with a Bearer challenge (without resource_metadata: see below).',
+      ),
     };
   }
   return {

@@ -48,7 +48,10 @@ export function judgeCors(preflight: ProbeResult, actual: ProbeResult, origin = 
     if (missing.length) problems.push(`the preflight does not allow the header(s) ${missing.join(', ')}`);
   }
   if (actual.error) problems.push(`the POST got no answer (${actual.error})`);
-  else {
+  // A redirect is the challenge check's failure; there is no 401 whose headers a browser would read.
+  else if (actual.status === 0 || (actual.status !== undefined && actual.status >= 300 && actual.status < 400)) {
+    evidence.push({ label: 'POST answer', value: 'a redirect: judged from the preflight only' });
+  } else {
     if (!allowsOrigin(actual.headers, origin))
       problems.push(`the ${actual.status} answer to a POST has no Access-Control-Allow-Origin for another origin, so a browser hides it`);
     const exposedList = list(exposed);

@@ -49,8 +49,10 @@ describe('judgeAsMetadata', () => {
 
 describe('judgeRefresh', () => {
   const metadata = (grants: unknown) => ({ url: 'u', document: { grant_types_supported: grants } });
-  it('what the captured token response held outweighs the metadata', () => {
-    expect(judgeRefresh(metadata(['refresh_token']), { hadRefreshToken: false }).result).toBe('fail');
+  it('what the captured token response held outweighs the metadata, but a page grant without refresh only warns when the server lists refresh', () => {
+    expect(judgeRefresh(metadata(['refresh_token']), { hadRefreshToken: false }).result).toBe('warn');
+    expect(judgeRefresh(metadata(['authorization_code']), { hadRefreshToken: false }).result).toBe('fail');
+    expect(judgeRefresh(metadata(undefined), { hadRefreshToken: false }).result).toBe('fail');
     expect(judgeRefresh(metadata(undefined), { hadRefreshToken: true }).result).toBe('pass');
     expect(judgeRefresh(metadata('refresh_token'), undefined).result).toBe('warn');
     expect(judgeRefresh(metadata(['authorization_code']), undefined).result).toBe('fail');

@@ -158,9 +158,17 @@ export function judgeRefresh(metadata: AuthorizationServerMetadata | undefined, 
   const evidence: Evidence[] = metadata ? [{ label: 'grant_types_supported', value: clip(JSON.stringify(grants) ?? 'absent') }] : [];
   if (captured) evidence.push({ label: 'Captured token response', value: captured.hadRefreshToken ? 'had a refresh_token' : 'had no refresh_token' });
   const finding = (result: Result, sentence: string): AuthFinding => ({ check: 'refresh', result, sentence, evidence, spec: SPEC.refresh });
-  // What the server actually issued outweighs what its metadata advertises.
-  if (captured?.hadRefreshToken === false) return finding('fail', 'The captured token response from this server carried no refresh_token.');
+  // What the server actually issued outweighs what its metadata advertises — except that a page's
+  // own sign-in may use a grant without refresh tokens while the code grant has them: then a warning.
   if (captured?.hadRefreshToken) return finding('pass', 'The captured token response from this server carried a refresh_token.');
+  if (captured?.hadRefreshToken === false) {
+    if (isStringArray(grants) && grants.includes('refresh_token'))
+      return finding(
+        'warn',
+        "The server lists the refresh_token grant, but the page's own token response carried no refresh_token: a client may get none either.",
+      );
+    return finding('fail', 'The captured token response from this server carried no refresh_token.');
+  }
   if (!metadata) return skipWithout('refresh', SPEC.refresh);
   if (grants === undefined) return finding('warn', 'Unknown: the authorization server metadata does not list grant_types_supported.');
   if (!isStringArray(grants)) return finding('warn', 'Unknown: grant_types_supported is not a list of strings.');

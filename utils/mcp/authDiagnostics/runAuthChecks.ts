@@ -96,7 +96,7 @@ export async function runAuthChecks(options: RunAuthChecksOptions): Promise<Auth
     const url = endpoint!.href;
     const withoutToken = await prober.probe(initialize(url, undefined, FOREIGN_ORIGIN));
     const localMs = now();
-    const skew = withoutToken.error ? undefined : judgeClockSkew(withoutToken.headers.get('date'), localMs);
+    let skew = withoutToken.error ? undefined : judgeClockSkew(withoutToken.headers.get('date'), localMs);
     const withInvalidToken = withoutToken.error ? undefined : await prober.probe(initialize(url, `Bearer ${INVALID_TOKEN}`));
     const challenge = judgeChallenge(withoutToken, withInvalidToken);
     findings.set('challenge', challenge.finding);
@@ -117,9 +117,16 @@ export async function runAuthChecks(options: RunAuthChecksOptions): Promise<Auth
       headers: { origin: FOREIGN_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': PREFLIGHT_HEADERS.join(', ') },
     });
     findings.set('cors', judgeCors(preflight, withoutToken));
+    // A redirect's headers are hidden from the extension: the preflight's Date then tells the server's time.
+    if (skew?.skewSeconds === undefined && !preflight.error && preflight.headers.get('date')) {
+      skew = judgeClockSkew(preflight.headers.get('date'), now());
+      findings.set('clock-skew', skew.finding);
+      clockSkewSeconds = skew.skewSeconds;
+    }
 
     const prmUrls = challenge.resourceMetadataUrl ? [challenge.resourceMetadataUrl] : protectedResourceMetadataUrls(endpoint!);
-    const prm = judgeResourceMetadata(await discover(prober, prmUrls), challenge.missingResourceMetadata);
+    // Without a proper challenge there was nothing to name the metadata in: the challenge check says so already.
+    const prm = judgeResourceMetadata(await discover(prober, prmUrls), challenge.missingResourceMetadata && challenge.finding.result !== 'fail');
     findings.set('resource-metadata', prm.finding);
     const accepted = [canonicalResource(endpoint!), endpoint!.origin];
     if (prm.metadata) {
