@@ -31,6 +31,14 @@ try {
   await clickInPanel(s.panel, '[data-testid="tool-call"]');
   await s.panel.waitForSelector('[data-testid="tool-result"]');
   await s.devtools.screenshot({ path: process.argv[2] ?? 'docs/panel.png' });
+
+  // The second picture: an auth report, for an endpoint whose authorization server lacks PKCE S256.
+  await fillInPanel(s.panel, '[data-testid="target-url"]', `${demo.url}/auth-demo/no-s256/mcp`);
+  await clickInPanel(s.panel, '[data-testid="check-auth"]');
+  await s.panel.waitForSelector('[data-testid="auth-report"][aria-busy="false"][data-verdict]:not([data-verdict=""])');
+  const report = await s.panel.$('[data-testid="auth-report"]');
+  await report!.evaluate((e) => e.scrollIntoView());
+  await report!.screenshot({ path: process.argv[3] ?? 'docs/auth-report.png' });
 } finally {
   await s.close();
   await demo.close();
