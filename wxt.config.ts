@@ -12,7 +12,11 @@ export default defineConfig({
     resolve: {
       // The SDK Client imports its Ajv validator even when given another: keep Ajv out of the build
       // (utils/mcp/noAjvProvider.ts says why).
-      alias: [{ find: /^(\.\.\/)+validation\/ajv-provider\.js$/, replacement: resolve(import.meta.dirname, 'utils/mcp/noAjvProvider.ts') }],
+      alias: [
+        { find: /^(\.\.\/)+validation\/ajv-provider\.js$/, replacement: resolve(import.meta.dirname, 'utils/mcp/noAjvProvider.ts') },
+        // The SDK transports' OAuth client runs only with an authProvider, which the panel never passes.
+        { find: /^\.\/auth\.js$/, replacement: resolve(import.meta.dirname, 'utils/mcp/noSdkClientAuth.ts') },
+      ],
     },
   }),
   // Explicit imports keep every module's dependencies visible (and greppable for browser.*).
