@@ -100,7 +100,8 @@ export const panelActions = {
     usePanelStore.setState((s) => ({ nowMs: localNowMs + (s.clockSkewSeconds ?? 0) * 1000 }));
   },
   setServerClockSkew(seconds: number | undefined) {
-    const skew = seconds !== undefined && Math.abs(seconds) > 60 ? seconds : undefined;
+    // Beyond a day apart it is a broken or hostile Date header, not a clock: ignored.
+    const skew = seconds !== undefined && Math.abs(seconds) > 60 && Math.abs(seconds) <= 86_400 ? seconds : undefined;
     usePanelStore.setState({ clockSkewSeconds: skew, nowMs: Date.now() + (skew ?? 0) * 1000 });
   },
   setPasteError(pasteError: string | undefined) {

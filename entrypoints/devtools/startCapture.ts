@@ -1,6 +1,8 @@
 import { openCaptureSide } from '../../platform/inspectorChannel';
 import { onNavigated, onRequestFinished, recordedRequests, type FinishedRequest } from '../../platform/devtoolsNetwork';
 import { onEarlyRecorderCopies, reloadWithRecorder, takeReloadRecorderCopies } from '../../platform/recorderLink';
+import { inspectedPageOrigin } from '../../platform/siteAccess';
+import { originOf } from '../../utils/capture/har';
 import { sendTokenSchedule } from '../../platform/backgroundLink';
 import { forgetCapture, loadCapture, saveCapture } from '../../platform/captureStore';
 import { CaptureSession } from '../../utils/capture/captureSession';
@@ -42,6 +44,7 @@ export function startCapture(tabId: number): void {
   let lastSchedule = '';
   /** Set while a "reload and capture" recorder is in the page: its copies are fetched with this secret. */
   let reloadSecret: string | undefined;
+  let reloadOrigin: string | undefined;
 
   // The background warns about expiry even while the panel is hidden; it gets fingerprints, labels and times only.
   const updateSchedule = () => {
@@ -178,6 +181,10 @@ export function startCapture(tabId: number): void {
   });
 
   onNavigated((url) => {
+    // The reload recorder's secret is only ever asked of pages of the origin that was reloaded: a page
+    // of another origin the tab goes to must not receive it. (Same-document URL changes, such as an
+    // OAuth callback's replaceState, keep the origin.)
+    if (reloadSecret !== undefined && originOf(url) !== reloadOrigin) reloadSecret = undefined;
     channel.post({ type: 'page-navigated', url: withoutQuery(url), at: Date.now() });
   });
 
@@ -192,7 +199,10 @@ export function startCapture(tabId: number): void {
         break;
       case 'reload-and-capture':
         copies.clear();
-        reloadSecret = reloadWithRecorder();
+        void inspectedPageOrigin().then((origin) => {
+          reloadOrigin = origin;
+          if (origin) reloadSecret = reloadWithRecorder();
+        });
         break;
       case 'clear-tokens':
         session.clear();

@@ -37,8 +37,12 @@ export function startRecorderInPage(): void {
   const beforePageScripts = beforePageScriptsCheck();
   const doc = document;
   const channel = new MessageChannel();
-  const handOver = (): boolean => apply(dispatch, doc, [new MessageEvent(RECORDER_HANDOFF_EVENT, { ports: [channel.port2], cancelable: true })]) === false;
-  const start = () => installTokenResponseRecorder((copy) => apply(post, channel.port1, [copy]));
+  // The ports are read once, now: `port1`/`port2` are getters a page script could later replace to
+  // catch the channel passing through them.
+  const ownPort = channel.port1;
+  const relayPort = channel.port2;
+  const handOver = (): boolean => apply(dispatch, doc, [new MessageEvent(RECORDER_HANDOFF_EVENT, { ports: [relayPort], cancelable: true })]) === false;
+  const start = () => installTokenResponseRecorder((copy) => apply(post, ownPort, [copy]));
   if (handOver()) {
     start();
     return;

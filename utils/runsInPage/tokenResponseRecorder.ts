@@ -44,7 +44,7 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
   const toUpperCase = stringProto.toUpperCase;
   const StringCtor = String;
   const NumberCtor = Number;
-  const jsonStringify = JSON.stringify;
+  const objectCreate = Object.create;
   const promiseThen = Promise.prototype.then;
   const WeakMapCtor = WeakMap;
   const weakGet = WeakMap.prototype.get;
@@ -64,6 +64,7 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
   const readerRead = ReaderProto?.read;
   const readerCancel = ReaderProto?.cancel;
   const Decoder = TextDecoder;
+  const byteLength = getter(Object.getPrototypeOf(Uint8Array.prototype) as object, 'byteLength');
   const decode = TextDecoder.prototype.decode;
 
   const call = <T>(fn: unknown, self: unknown, args: unknown[] = []): T => apply(fn as (...a: unknown[]) => T, self, args);
@@ -94,7 +95,7 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
         return;
       }
       const chunk = result.value;
-      size += chunk.byteLength;
+      size += call<number>(byteLength, chunk);
       if (size > MAX_BYTES) {
         call(readerCancel, reader);
         return;
@@ -157,14 +158,31 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
     const addListener = EventTarget.prototype.addEventListener;
     const xhrResponseType = getter(proto, 'responseType');
     const xhrResponseText = getter(proto, 'responseText');
-    const xhrResponse = getter(proto, 'response');
     const xhrResponseUrl = getter(proto, 'responseURL');
     const xhrStatus = getter(proto, 'status');
     const xhrHeader = proto.getResponseHeader;
-    const methods = new WeakMapCtor<object, string>();
+    // Per request object, one listener and the latest send's facts, in prototype-less records: an XHR
+    // sent again does not pile up listeners or mislabel copies.
+    interface XhrFacts {
+      method: string;
+      requestedAt: number;
+      listening: boolean;
+    }
+    const facts = new WeakMapCtor<object, XhrFacts>();
+    const factsOf = (xhr: XMLHttpRequest): XhrFacts => {
+      let f = call<XhrFacts | undefined>(weakGet, facts, [xhr]);
+      if (!f) {
+        f = objectCreate(null) as XhrFacts;
+        f.method = 'GET';
+        f.requestedAt = 0;
+        f.listening = false;
+        call(weakSet, facts, [xhr, f]);
+      }
+      return f;
+    };
     proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
       try {
-        call(weakSet, methods, [this, call<string>(toUpperCase, StringCtor(args[0]))]);
+        factsOf(this).method = call<string>(toUpperCase, StringCtor(args[0]));
       } catch {
         // Keep the page's call working whatever it passed.
       }
@@ -172,24 +190,36 @@ export function installTokenResponseRecorder(deliver: (copy: RecordedResponse) =
     } as typeof proto.open;
     proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
       try {
-        const requestedAt = now();
-        const method = call<string | undefined>(weakGet, methods, [this]) ?? 'GET';
-        call(addListener, this, [
-          'load',
-          () => {
-            try {
-              const contentType = call<string | null>(xhrHeader, this, ['content-type']);
-              const type = call<string>(xhrResponseType, this);
-              let body: string | undefined;
-              if (type === '' || type === 'text') body = call<string>(xhrResponseText, this);
-              else if (type === 'json') body = jsonStringify(call<unknown>(xhrResponse, this)) ?? undefined;
-              if (body === undefined || body.length > MAX_BYTES || !(type === 'json' || isJson(contentType)) || !mentionsToken(body)) return;
-              safeDeliver({ url: call<string>(xhrResponseUrl, this), method, requestedAt, receivedAt: now(), status: call<number>(xhrStatus, this), body });
-            } catch {
-              // Nothing to copy.
-            }
-          },
-        ]);
+        const f = factsOf(this);
+        f.requestedAt = now();
+        if (!f.listening) {
+          f.listening = true;
+          call(addListener, this, [
+            'load',
+            (event: Event) => {
+              // Only the browser's own load event: a page re-dispatching "load" replays nothing.
+              if (event.isTrusted !== true) return;
+              try {
+                const contentType = call<string | null>(xhrHeader, this, ['content-type']);
+                const type = call<string>(xhrResponseType, this);
+                // Text only: a parsed JSON response is the page's object, which it may have changed.
+                if (type !== '' && type !== 'text') return;
+                const body = call<string>(xhrResponseText, this);
+                if (body.length > MAX_BYTES || !isJson(contentType) || !mentionsToken(body)) return;
+                safeDeliver({
+                  url: call<string>(xhrResponseUrl, this),
+                  method: f.method,
+                  requestedAt: f.requestedAt,
+                  receivedAt: now(),
+                  status: call<number>(xhrStatus, this),
+                  body,
+                });
+              } catch {
+                // Nothing to copy.
+              }
+            },
+          ]);
+        }
       } catch {
         // Never let recording break the page's request.
       }
