@@ -75,3 +75,18 @@ describe('judgeTokenAudience', () => {
     expect(judgeTokenAudience({ value: 'x', isJwt: true, aud: { a: 1 } }, ['https://mcp.example/mcp']).result).toBe('fail');
   });
 });
+
+describe('evidence from hostile metadata', () => {
+  it('a deeply nested authorization_servers is judged, not a crash of the run', async () => {
+    const { judgeResourceMetadata } = await import('./metadata');
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const attempt = {
+      url: 'https://mcp.example/.well-known/oauth-protected-resource',
+      status: 200,
+      headers: new Headers({ 'content-type': 'application/json' }),
+      body: `{"resource":"https://mcp.example/mcp","authorization_servers":${deep}}`,
+    };
+    expect(() => judgeResourceMetadata([attempt as never], false)).not.toThrow();
+    expect(judgeResourceMetadata([attempt as never], false).finding.result).toBe('fail');
+  });
+});

@@ -37,10 +37,7 @@ export function judgeResourceMetadata(attempts: ProbeResult[], missingInChalleng
   if (!json.ok) return { finding: finding('fail', `No usable protected resource metadata: at ${answered.url}, ${json.problem}.`) };
   const resource = own(json.value, 'resource');
   const servers = own(json.value, 'authorization_servers');
-  evidence.push(
-    { label: 'resource', value: clip(JSON.stringify(resource) ?? 'absent') },
-    { label: 'authorization_servers', value: clip(JSON.stringify(servers) ?? 'absent') },
-  );
+  evidence.push({ label: 'resource', value: shown(resource) }, { label: 'authorization_servers', value: shown(servers) });
   if (typeof resource !== 'string') return { finding: finding('fail', `The protected resource metadata at ${answered.url} has no resource string.`) };
   if (!isStringArray(servers) || servers.length === 0) {
     return {
@@ -95,7 +92,7 @@ export function judgeAsMetadata(asUrl: string, attempts: ProbeResult[]): { findi
   if (!json.ok) return { finding: finding('fail', `No usable authorization server metadata for ${clip(asUrl, 100)}: at ${answered.url}, ${json.problem}.`) };
   const doc = json.value;
   const issuer = own(doc, 'issuer');
-  evidence.push({ label: 'issuer', value: clip(JSON.stringify(issuer) ?? 'absent') });
+  evidence.push({ label: 'issuer', value: shown(issuer) });
   const missing = ['authorization_endpoint', 'token_endpoint'].filter((key) => {
     const value = own(doc, key);
     return typeof value !== 'string' || !httpUrl(value);
@@ -128,7 +125,7 @@ const skipWithout = (check: AuthFinding['check'], spec: AuthFinding['spec']): Au
 export function judgePkce(metadata: AuthorizationServerMetadata | undefined): AuthFinding {
   if (!metadata) return skipWithout('pkce', SPEC.pkce);
   const methods = own(metadata.document, 'code_challenge_methods_supported');
-  const evidence = [{ label: 'code_challenge_methods_supported', value: clip(JSON.stringify(methods) ?? 'absent') }];
+  const evidence = [{ label: 'code_challenge_methods_supported', value: shown(methods) }];
   const finding = (result: Result, sentence: string): AuthFinding => ({ check: 'pkce', result, sentence, evidence, spec: SPEC.pkce });
   if (isStringArray(methods) && methods.includes('S256')) return finding('pass', 'The authorization server supports PKCE with S256.');
   if (methods === undefined)
@@ -141,8 +138,8 @@ export function judgeRegistration(metadata: AuthorizationServerMetadata | undefi
   const endpoint = own(metadata.document, 'registration_endpoint');
   const cimd = own(metadata.document, 'client_id_metadata_document_supported');
   const evidence = [
-    { label: 'registration_endpoint', value: clip(JSON.stringify(endpoint) ?? 'absent') },
-    { label: 'client_id_metadata_document_supported', value: clip(JSON.stringify(cimd) ?? 'absent') },
+    { label: 'registration_endpoint', value: shown(endpoint) },
+    { label: 'client_id_metadata_document_supported', value: shown(cimd) },
   ];
   const finding = (result: Result, sentence: string): AuthFinding => ({ check: 'registration', result, sentence, evidence, spec: SPEC.registration });
   const hasDcr = typeof endpoint === 'string' && httpUrl(endpoint) !== undefined;
@@ -155,7 +152,7 @@ export function judgeRegistration(metadata: AuthorizationServerMetadata | undefi
 
 export function judgeRefresh(metadata: AuthorizationServerMetadata | undefined, captured: CapturedTokenResponse | undefined): AuthFinding {
   const grants = metadata ? own(metadata.document, 'grant_types_supported') : undefined;
-  const evidence: Evidence[] = metadata ? [{ label: 'grant_types_supported', value: clip(JSON.stringify(grants) ?? 'absent') }] : [];
+  const evidence: Evidence[] = metadata ? [{ label: 'grant_types_supported', value: shown(grants) }] : [];
   if (captured) evidence.push({ label: 'Captured token response', value: captured.hadRefreshToken ? 'had a refresh_token' : 'had no refresh_token' });
   const finding = (result: Result, sentence: string): AuthFinding => ({ check: 'refresh', result, sentence, evidence, spec: SPEC.refresh });
   // What the server actually issued outweighs what its metadata advertises — except that a page's
@@ -174,4 +171,13 @@ export function judgeRefresh(metadata: AuthorizationServerMetadata | undefined, 
   if (!isStringArray(grants)) return finding('warn', 'Unknown: grant_types_supported is not a list of strings.');
   if (grants.includes('refresh_token')) return finding('pass', 'The authorization server lists the refresh_token grant.');
   return finding('fail', 'The authorization server does not list the refresh_token grant: clients must sign in again when the token expires.');
+}
+
+/** A metadata value as evidence text: never throws, whatever a server sent (a 256 KB nest of arrays included). */
+function shown(value: unknown): string {
+  try {
+    return clip(JSON.stringify(value) ?? 'absent');
+  } catch {
+    return '[too deeply nested to show]';
+  }
 }

@@ -15,7 +15,12 @@ export function judgeTokenAudience(token: TokenInput | undefined, accepted: stri
   if (!token.isJwt) return finding('skip', 'The token is opaque (not a JWT): only the server can tell whom it was issued for.');
   const acceptedEvidence = { label: 'Accepted audiences', value: accepted.join(', ') };
   if (token.aud === undefined) return finding('warn', 'The token has no aud claim: nothing in it says it was issued for this server.', [acceptedEvidence]);
-  const audText = JSON.stringify(token.aud)?.slice(0, 300) ?? String(token.aud);
+  let audText: string;
+  try {
+    audText = JSON.stringify(token.aud)?.slice(0, 300) ?? String(token.aud);
+  } catch {
+    audText = '[too deeply nested to show]';
+  }
   const evidence = [{ label: 'Token aud', value: audText }, acceptedEvidence];
   const match = audienceMatches(token.aud, accepted);
   if (match === 'wrong-type') return finding('fail', "The token's aud claim is neither a string nor an array of strings.", evidence);
