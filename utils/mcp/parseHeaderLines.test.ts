@@ -70,3 +70,11 @@ describe('parseHeaderLines', () => {
     if (!result.ok) expect(result.error.length).toBeLessThan(200);
   });
 });
+
+describe('parseHeaderLines errors stay short', () => {
+  it('even for a name of control characters, which JSON escapes six to one', () => {
+    const result = parseHeaderLines(`${'\u0000'.repeat(500)}: x`);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.length).toBeLessThan(200);
+  });
+});

@@ -24,7 +24,7 @@ export function parseHeaderLines(text: string): HeaderLinesResult {
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
     const lower = name.toLowerCase();
-    if (!TOKEN_CHARS.test(name)) return { ok: false, error: `Line ${i + 1}: ${JSON.stringify(shorten(name))} is not a valid header name.` };
+    if (!TOKEN_CHARS.test(name)) return { ok: false, error: `Line ${i + 1}: ${shorten(JSON.stringify(name))} is not a valid header name.` };
     if (RESERVED.has(lower)) return { ok: false, error: `Line ${i + 1}: ${name} is set by the MCP client itself.` };
     if (lower === 'authorization') return { ok: false, error: `Line ${i + 1}: choose the token above instead of an Authorization header line.` };
     // JavaScript gives this one name a meaning of its own: code on the way to the server (Node's
