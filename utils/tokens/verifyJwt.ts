@@ -1,6 +1,7 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { FetchLike } from '../mcp/recordingFetch';
 import type { SignatureCheck } from './jwksUrl';
+import { readBodyCapped } from '../readBodyCapped';
 
 export type { SignatureCheck } from './jwksUrl';
 export { suggestJwksUrl } from './jwksUrl';
@@ -68,26 +69,8 @@ async function fetchJwks(url: string, fetchFn: FetchLike, timeoutMs: number): Pr
 
 /** The body as text, or undefined once it passes `maxBytes`: reading stops there, whatever the server sends. */
 async function readAtMost(response: Response, maxBytes: number, url: string, timeoutMs: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    void response.body?.cancel().catch(() => {});
-    return undefined;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        void reader.cancel().catch(() => {});
-        return undefined;
-      }
-      chunks.push(value);
-    }
+    return (await readBodyCapped(response, maxBytes)).text;
   } catch (error) {
     throw new Error(
       (error as Error).name === 'TimeoutError'
@@ -96,13 +79,6 @@ async function readAtMost(response: Response, maxBytes: number, url: string, tim
       { cause: error },
     );
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 function describeJoseError(error: unknown): string {

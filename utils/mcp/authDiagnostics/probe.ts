@@ -1,6 +1,7 @@
 import { redactHeaders } from '../recordingFetch';
 import { withoutQuery } from '../../urls';
 import type { FetchLike, HttpExchange } from './types';
+import { readBodyCapped } from '../../readBodyCapped';
 
 /** Metadata documents are a few KB; past this the body is not read further. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -71,7 +72,7 @@ export function createProber(fetchFn: FetchLike, endpointUrl: string, timeoutMs:
       else if (response.status >= 300 && response.status < 400)
         result.redirectedTo = withoutQuery(response.headers.get('location') ?? 'nowhere (no Location header)');
       exchange.redirectedTo = result.redirectedTo;
-      const { text, tooLarge } = await readCapped(response, MAX_BODY_BYTES);
+      const { text, tooLarge } = await readBodyCapped(response, MAX_BODY_BYTES);
       result.body = text;
       result.tooLarge = tooLarge;
       exchange.bodySnippet = text?.slice(0, SNIPPET_CHARS);
@@ -89,36 +90,6 @@ function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.name}: ${error.message}${cause}`;
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<{ text?: string; tooLarge: boolean }> {
-  const reader = response.body?.getReader();
-  if (!reader) return { tooLarge: false };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let tooLarge = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > maxBytes) {
-        tooLarge = true;
-        break;
-      }
-      chunks.push(value);
-    }
-  } finally {
-    void reader.cancel().catch(() => {});
-  }
-  if (tooLarge) return { tooLarge };
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  return { text: new TextDecoder().decode(bytes), tooLarge };
 }
 
 /** "HTTP 404", "redirected to …", "timed out after …": one attempt in a few words, for sentences and evidence. */
