@@ -34,6 +34,7 @@ const services: PanelServices = {
   fetch: (input, init) => fetch(input, init),
   schemaChecker: workerSchemaChecker,
   setServerClockSkew: panelActions.setServerClockSkew,
+  recordTestRun: panelActions.addTestRun,
 };
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { SchemaChecker } from '../../utils/mcp/schemaChecker';
 import type { InspectorSettings } from '../../utils/settings/settings';
 import type { TokenFeed } from '../../platform/tokenFeed';
+import type { TestRunRecord } from '../../utils/lifecycle/types';
 
 /**
  * Every browser call the panel makes, built once in main.tsx and handed to the store factories and
@@ -24,6 +25,8 @@ export interface PanelServices {
   setServerClockSkew(seconds: number | undefined): void;
   /** Server JSON Schemas are checked off the panel's thread, with a time limit. */
   schemaChecker(): SchemaChecker;
+  /** A finished Test tools now run, for the lifecycle statistics (fingerprints and outcomes only). */
+  recordTestRun(run: TestRunRecord): void;
 }
 
 export const PanelServicesContext = createContext<PanelServices | undefined>(undefined);

@@ -7,6 +7,7 @@ import type { SignatureState } from '../../components/SignatureCheck';
 import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
+import type { TestRunRecord } from '../../utils/lifecycle/types';
 
 export interface PanelState {
   rows: TokenRow[];
@@ -32,6 +33,8 @@ export interface PanelState {
   reloading: boolean;
   /** The tested server's clock minus ours (s), when an auth check found them more than a minute apart: times count against the server's. */
   clockSkewSeconds?: number;
+  /** Finished Test tools now runs of this tab, oldest first (bounded): the lifecycle statistics. */
+  testRuns: TestRunRecord[];
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -46,6 +49,7 @@ export const usePanelStore = create<PanelState>(() => ({
   filter: '',
   page: { access: 'unknown' },
   reloading: false,
+  testRuns: [],
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
@@ -72,6 +76,9 @@ function pageAfterNavigation(page: PanelState['page'], url: string): PanelState[
   }
   return origin === page.origin ? page : { origin, access: 'unknown' };
 }
+
+/** Test runs kept per tab: enough for a day of testing, small in storage. */
+const MAX_TEST_RUNS = 500;
 
 export const panelActions = {
   setPageOrigin(origin: string | undefined) {
@@ -117,6 +124,9 @@ export const panelActions = {
     // jose loads on the first check: signature checks are rare, and the token list paints without it.
     const { verifyJwtSignature } = await import('../../utils/tokens/verifyJwt');
     put(await verifyJwtSignature(row.value, jwksUrl, fetchFn));
+  },
+  addTestRun(run: TestRunRecord) {
+    usePanelStore.setState((s) => ({ testRuns: [...s.testRuns, run].slice(-MAX_TEST_RUNS) }));
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });
