@@ -35,6 +35,7 @@ const services: PanelServices = {
   schemaChecker: workerSchemaChecker,
   setServerClockSkew: panelActions.setServerClockSkew,
   recordTestRun: panelActions.addTestRun,
+  recordAuthReport: panelActions.setAuthReport,
 };
 startClock(panelActions.tick);
 void loadSettings().then(panelActions.setSettings);

@@ -3,6 +3,7 @@ import type { SchemaChecker } from '../../utils/mcp/schemaChecker';
 import type { InspectorSettings } from '../../utils/settings/settings';
 import type { TokenFeed } from '../../platform/tokenFeed';
 import type { TestRunRecord } from '../../utils/lifecycle/types';
+import type { AuthReport } from '../../utils/mcp/authDiagnostics/types';
 
 /**
  * Every browser call the panel makes, built once in main.tsx and handed to the store factories and
@@ -27,6 +28,8 @@ export interface PanelServices {
   schemaChecker(): SchemaChecker;
   /** A finished Test tools now run, for the lifecycle statistics (fingerprints and outcomes only). */
   recordTestRun(run: TestRunRecord): void;
+  /** The last auth check's report, for the session report (it holds no token). */
+  recordAuthReport(report: AuthReport): void;
 }
 
 export const PanelServicesContext = createContext<PanelServices | undefined>(undefined);

@@ -7,7 +7,8 @@ import type { SignatureState } from '../../components/SignatureCheck';
 import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
-import type { TestRunRecord } from '../../utils/lifecycle/types';
+import type { TestRunRecord, TokenRequestEvent } from '../../utils/lifecycle/types';
+import type { AuthReport } from '../../utils/mcp/authDiagnostics/types';
 
 export interface PanelState {
   rows: TokenRow[];
@@ -35,6 +36,10 @@ export interface PanelState {
   clockSkewSeconds?: number;
   /** Finished Test tools now runs of this tab, oldest first (bounded): the lifecycle statistics. */
   testRuns: TestRunRecord[];
+  /** The page's token requests (grant, what was sent and issued, by fingerprint), oldest first: lineages and refresh behaviour. */
+  tokenRequests: TokenRequestEvent[];
+  /** The last auth check's report, for the session report. */
+  lastAuthReport?: AuthReport;
 }
 
 export const usePanelStore = create<PanelState>(() => ({
@@ -50,6 +55,7 @@ export const usePanelStore = create<PanelState>(() => ({
   page: { access: 'unknown' },
   reloading: false,
   testRuns: [],
+  tokenRequests: [],
 }));
 
 /** Applies a message from the capture side; a pure function of state so it is tested without a browser. */
@@ -127,6 +133,9 @@ export const panelActions = {
   },
   addTestRun(run: TestRunRecord) {
     usePanelStore.setState((s) => ({ testRuns: [...s.testRuns, run].slice(-MAX_TEST_RUNS) }));
+  },
+  setAuthReport(lastAuthReport: AuthReport) {
+    usePanelStore.setState({ lastAuthReport });
   },
   cleared() {
     usePanelStore.setState({ rows: [], selected: undefined, revealed: false });
