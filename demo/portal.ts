@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, readBody, readParams, sendHtml, sendJson } from './http';
-import { portalPage } from './portalPage';
+import { autoRefreshPage, portalPage } from './portalPage';
 import { TokenIssuer, type AccessKind } from './tokenIssuer';
 
 export interface DemoOptions {
@@ -74,14 +74,17 @@ export function portalRoutes(issuer: TokenIssuer, opts: Required<Pick<DemoOption
           ttl: clampTtl(Number(url.searchParams.get('ttl')), opts.tokenTtlSeconds),
           resource,
         });
-        // The callback path can be chosen (same origin, a path only), so test pages can be callbacks too.
-        const callback = /^\/[a-z-]*$/.test(url.searchParams.get('callback') ?? '') ? url.searchParams.get('callback')! : '/callback';
+        // The callback path can be chosen (same origin, a path only: no "//", which would name another host), so test pages can be callbacks too.
+        const callback = /^\/([a-z-]+(\/[a-z-]+)*)?$/.test(url.searchParams.get('callback') ?? '') ? url.searchParams.get('callback')! : '/callback';
         res.writeHead(302, { location: `${callback}?code=${encodeURIComponent(code)}&state=${encodeURIComponent(url.searchParams.get('state') ?? '')}` }).end();
         return true;
       }
       case 'GET /':
       case 'GET /callback':
         sendHtml(res, 200, portalPage({ defaultTtl: opts.tokenTtlSeconds }));
+        return true;
+      case 'GET /app/auto-refresh':
+        sendHtml(res, 200, autoRefreshPage());
         return true;
       case 'GET /favicon.ico':
         res.writeHead(204).end();

@@ -123,3 +123,179 @@ window.demoCallback = (function () {
 </body>
 </html>`;
 }
+
+/**
+ * A page whose own OAuth client keeps itself signed in, as an MCP web client does: it signs in
+ * through the authorization code redirect, then refreshes `lead` seconds before each access token
+ * expires (grant_type=refresh_token with the rotated refresh token), and uses every fresh access
+ * token once against /mcp. Query parameters:
+ * - `ttl` access token lifetime in seconds; `lead` seconds before expiry to refresh;
+ * - `tokens` stop after this many access tokens (0: keep going);
+ * - `resource=1` send RFC 8707 `resource=<origin>/mcp`; `offline=1` ask for `offline_access`;
+ * - `kind=opaque` opaque access tokens instead of JWTs; `format=json` JSON request bodies instead of forms;
+ * - `replay=1` once done, send an already used refresh token again (the server answers `invalid_grant`).
+ * The page shows its progress and exposes it for tests: `body[data-tokens]` counts the access tokens
+ * received, `body[data-state]` is `signing-in`, `running`, `done` or `failed`, and
+ * `window.autoRefresh.tokens` lists what each token response issued.
+ */
+export function autoRefreshPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Demo MCP client: auto refresh</title>
+<style>
+  body { font: 14px/1.5 system-ui, sans-serif; margin: 0; background: #f6f6f6; color: #222; }
+  header { background: #f38020; color: white; padding: 12px 24px; }
+  header h1 { margin: 0; font-size: 18px; }
+  main { max-width: 720px; margin: 24px auto; background: white; padding: 20px 24px; border-radius: 8px; box-shadow: 0 1px 3px #0002; }
+  #status { padding: 10px; background: #f3f3f3; border-radius: 4px; font-family: ui-monospace, monospace; font-size: 13px; }
+  #log { font-family: ui-monospace, monospace; font-size: 12px; }
+  .hint { color: #666; font-size: 13px; }
+</style>
+</head>
+<body data-tokens="0" data-state="signing-in">
+<header><h1>Demo MCP client: auto refresh</h1></header>
+<main>
+  <p>This page's OAuth client signs in, refreshes its access token before it expires and calls the MCP endpoint with each new one. Open DevTools → <b>MCP Tokens</b> → <b>Lifecycle</b> to watch it.</p>
+  <p class="hint" id="settings"></p>
+  <p id="status" role="status">Signing in…</p>
+  <ol id="log"></ol>
+</main>
+<script>
+(() => {
+  const query = new URLSearchParams(location.search);
+  const code = query.get('code');
+  // The settings travel through the sign-in redirect in OAuth's state parameter.
+  const settings = new URLSearchParams(code ? query.get('state') || '' : location.search);
+  const num = (name, fallback, min, max) => {
+    const n = Number(settings.get(name));
+    return settings.has(name) && Number.isFinite(n) && n >= min && n <= max ? n : fallback;
+  };
+  const ttl = Math.floor(num('ttl', 12, 2, 86400));
+  const lead = num('lead', 4, 0, ttl - 1);
+  const maxTokens = Math.floor(num('tokens', 0, 0, 100000));
+  const kind = settings.get('kind') === 'opaque' ? 'opaque' : 'jwt';
+  const sendResource = settings.get('resource') === '1';
+  const offline = settings.get('offline') === '1';
+  const json = settings.get('format') === 'json';
+  const replay = settings.get('replay') === '1';
+  const mcp = location.origin + '/mcp';
+  const status = document.getElementById('status');
+  const log = document.getElementById('log');
+  const tokens = [];
+  const usedRefreshTokens = [];
+  let refreshToken = null;
+  let nextAt = 0;
+
+  document.getElementById('settings').textContent =
+    'Access tokens live ' + ttl + ' s; refresh ' + lead + ' s before expiry' + (maxTokens ? '; stop after ' + maxTokens + ' tokens' : '') +
+    '; resource ' + (sendResource ? 'sent' : 'not sent') + '; offline_access ' + (offline ? 'asked for' : 'not asked for') + '; ' + (json ? 'JSON' : 'form') + ' bodies.';
+
+  const setState = (state) => { document.body.dataset.state = state; };
+  const line = (text) => { const li = document.createElement('li'); li.textContent = text; log.append(li); };
+  const showStatus = (text) => {
+    const left = nextAt ? Math.max(0, Math.round((nextAt - Date.now()) / 1000)) : 0;
+    status.textContent = tokens.length + ' access token' + (tokens.length === 1 ? '' : 's') + ' so far' + (text ? ' · ' + text : nextAt ? ' · next refresh in ' + left + ' s' : '');
+  };
+  setInterval(() => { if (document.body.dataset.state === 'running') showStatus(); }, 1000);
+
+  // When the access token expires: a JWT says so itself; an opaque token's expiry is the request time + expires_in.
+  function expiresAtMs(accessToken, requestedAt, expiresIn) {
+    const parts = accessToken.split('.');
+    if (parts.length === 3) {
+      try {
+        const exp = JSON.parse(atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'))).exp;
+        if (typeof exp === 'number') return exp * 1000;
+      } catch (e) { /* not a JWT after all */ }
+    }
+    return requestedAt + expiresIn * 1000;
+  }
+
+  async function tokenRequest(params) {
+    if (sendResource) params.resource = mcp;
+    if (offline) params.scope = 'mcp:tools offline_access';
+    const init = json
+      ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) }
+      : { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params) };
+    const requestedAt = Date.now();
+    const res = await fetch('/oauth/token', init);
+    const body = await res.json().catch(() => ({}));
+    return { res, body, requestedAt };
+  }
+
+  // Uses the token once, as the client's next MCP call would, and ends the session it opened.
+  async function useAtMcp(accessToken) {
+    const headers = { Authorization: 'Bearer ' + accessToken, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const res = await fetch(mcp, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'demo-auto-refresh', version: '1.0.0' } } }),
+    });
+    const session = res.headers.get('mcp-session-id');
+    await res.text().catch(() => '');
+    if (session) await fetch(mcp, { method: 'DELETE', headers: { Authorization: headers.Authorization, 'mcp-session-id': session } }).catch(() => undefined);
+    return res.status;
+  }
+
+  async function received(grantType, { res, body, requestedAt }) {
+    if (!res.ok || typeof body.access_token !== 'string') {
+      setState('failed');
+      showStatus(grantType + ' failed: ' + res.status + ' ' + (body.error || '') + (body.error_description ? ' (' + body.error_description + ')' : ''));
+      line(grantType + ' → ' + res.status + ' ' + (body.error || ''));
+      return;
+    }
+    const expiresAt = expiresAtMs(body.access_token, requestedAt, Number(body.expires_in));
+    const token = { access: body.access_token, refresh: body.refresh_token, expiresIn: body.expires_in, grantType, requestedAt, expiresAt, mcpStatus: 0 };
+    tokens.push(token);
+    if (refreshToken) usedRefreshTokens.push(refreshToken);
+    refreshToken = body.refresh_token || null;
+    token.mcpStatus = await useAtMcp(body.access_token);
+    line('#' + tokens.length + ' ' + grantType + ' → expires ' + new Date(expiresAt).toLocaleTimeString() + ' (' + body.expires_in + ' s)' + (body.refresh_token ? ', new refresh token' : '') + ' · POST /mcp → ' + token.mcpStatus);
+    document.body.dataset.tokens = String(tokens.length);
+    if (maxTokens && tokens.length >= maxTokens) return finish();
+    if (!refreshToken) {
+      setState('failed');
+      showStatus('no refresh token: the client must sign in again');
+      return;
+    }
+    nextAt = expiresAt - lead * 1000;
+    setState('running');
+    showStatus();
+    setTimeout(refresh, Math.max(0, nextAt - Date.now()));
+  }
+
+  async function refresh() {
+    showStatus('refreshing…');
+    await received('refresh_token', await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }));
+  }
+
+  async function finish() {
+    nextAt = 0;
+    if (replay && usedRefreshTokens.length > 0) {
+      // A client bug worth seeing in the panel: reusing a refresh token that already rotated.
+      const { res, body } = await tokenRequest({ grant_type: 'refresh_token', refresh_token: usedRefreshTokens[0] });
+      line('refresh_token with a used refresh token → ' + res.status + ' ' + (body.error || ''));
+    }
+    setState('done');
+    showStatus('done');
+  }
+
+  window.autoRefresh = { tokens, settings: { ttl, lead, maxTokens, kind, sendResource, offline, json, replay } };
+
+  if (!code) {
+    const authorize = new URLSearchParams({ kind, ttl: String(ttl), callback: location.pathname, state: settings.toString() });
+    if (sendResource) authorize.set('resource', mcp);
+    location.replace('/authorize?' + authorize);
+    return;
+  }
+  tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: location.origin + location.pathname }).then((result) => {
+    // A real callback cleans the code out of the URL once it has its tokens.
+    history.replaceState(null, '', location.pathname + '?' + settings);
+    return received('authorization_code', result);
+  });
+})();
+</script>
+</body>
+</html>`;
+}
