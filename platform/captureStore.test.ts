@@ -34,6 +34,16 @@ describe('captureStore: a tab capture in storage.session', () => {
     expect(stored?.rows.some((r) => r.lastSeen === 29)).toBe(true);
   });
 
+  it('keeps the lifecycle records with the capture, and drops a malformed one on load', async () => {
+    const run = { at: 1, origin: 'https://a.example', outcome: 'pass' as const, tokenFingerprint: 'f1', tokenSecondsLeft: 30 };
+    await saveCapture(5, { rows: [], targets: [], lifecycle: { tokenRequests: [], testRuns: [run] } });
+    expect((await loadCapture(5))?.lifecycle).toEqual({ tokenRequests: [], testRuns: [run] });
+    await fakeBrowser.storage.session.set({
+      'capture:6': { rows: [], targets: [], lifecycle: { tokenRequests: [{ id: 1 }], testRuns: [run, { ...run, outcome: 1 }] } },
+    });
+    expect((await loadCapture(6))?.lifecycle).toEqual({ tokenRequests: [], testRuns: [run] });
+  });
+
   it('treats what is stored as untrusted: a wrong shape loads as nothing', async () => {
     await fakeBrowser.storage.session.set({ 'capture:4': { rows: 'nope' } });
     expect(await loadCapture(4)).toBeUndefined();

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { fitCapture } from '../utils/capture/fitCapture';
 import type { McpTarget } from '../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../utils/capture/tokenLedger';
+import { parseLifecycle, type LifecycleRecords } from '../utils/links/panelChannel';
 
 /**
  * Captured tokens of one tab in storage.session (memory only, never on disk, gone when the browser
@@ -11,6 +12,8 @@ import type { TokenRow } from '../utils/capture/tokenLedger';
 export interface StoredCapture {
   rows: TokenRow[];
   targets: McpTarget[];
+  /** Token requests and test runs: facts, fingerprints and times, no token values. */
+  lifecycle?: LifecycleRecords;
 }
 
 export const captureKey = (tabId: number) => `capture:${tabId}`;
@@ -20,7 +23,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export async function loadCapture(tabId: number): Promise<StoredCapture | undefined> {
   try {
     const stored = (await browser.storage.session.get(captureKey(tabId)))[captureKey(tabId)] as StoredCapture | undefined;
-    return stored && Array.isArray(stored.rows) && Array.isArray(stored.targets) ? stored : undefined;
+    if (!stored || !Array.isArray(stored.rows) || !Array.isArray(stored.targets)) return undefined;
+    return { rows: stored.rows, targets: stored.targets, lifecycle: parseLifecycle(stored.lifecycle) };
   } catch {
     return undefined;
   }

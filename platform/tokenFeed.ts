@@ -2,6 +2,7 @@ import { CaptureSession } from '../utils/capture/captureSession';
 import type { CaptureToPanel } from '../utils/links/panelChannel';
 import { inspectedTabId } from './devtoolsNetwork';
 import { openPanelSide } from './inspectorChannel';
+import type { TestRunRecord } from '../utils/lifecycle/types';
 
 /** How the panel reaches the captured tokens: the devtools page inside DevTools, or a local session when opened as a tab. */
 export interface TokenFeed {
@@ -12,6 +13,8 @@ export interface TokenFeed {
   clear(): void;
   /** Reloads the inspected page once with the token-response recorder in place before its scripts. */
   reloadAndCapture(): void;
+  /** Keeps a finished test run with the tab's capture (storage.session), for the lifecycle statistics. */
+  recordTestRun(run: TestRunRecord): void;
 }
 
 export function connectTokenFeed(receive: (message: CaptureToPanel) => void): TokenFeed {
@@ -26,6 +29,7 @@ export function connectTokenFeed(receive: (message: CaptureToPanel) => void): To
       paste: (value) => channel.post({ type: 'paste-token', value, at: Date.now() }),
       clear: () => channel.post({ type: 'clear-tokens' }),
       reloadAndCapture: () => channel.post({ type: 'reload-and-capture' }),
+      recordTestRun: (run) => channel.post({ type: 'test-run', run }),
     };
   }
   // Opened as an ordinary tab (no DevTools): nothing to capture, but pasted tokens still work.
@@ -44,5 +48,15 @@ export function connectTokenFeed(receive: (message: CaptureToPanel) => void): To
       receive({ type: 'tokens-snapshot', rows: [], stats: session.stats, targets: [] });
     },
     reloadAndCapture() {},
+    recordTestRun(run) {
+      session.addTestRun(run);
+      receive({
+        type: 'tokens-changed',
+        rows: [],
+        stats: { ...session.stats },
+        targets: [],
+        lifecycle: { tokenRequests: [], testRuns: [...session.testRuns] },
+      });
+    },
   };
 }

@@ -23,8 +23,9 @@ const cachedHostAccess = (origin: string) => {
   if (!hostAccessCache.has(origin)) hostAccessCache.set(origin, hasHostAccess(origin));
   return hostAccessCache.get(origin)!;
 };
+const feed = connectTokenFeed(panelActions.receive);
 const services: PanelServices = {
-  feed: connectTokenFeed(panelActions.receive),
+  feed,
   copy: copyText,
   hasHostAccess: cachedHostAccess,
   requestHostAccess,
@@ -34,7 +35,11 @@ const services: PanelServices = {
   fetch: (input, init) => fetch(input, init),
   schemaChecker: workerSchemaChecker,
   setServerClockSkew: panelActions.setServerClockSkew,
-  recordTestRun: panelActions.addTestRun,
+  // Shown at once; the capture side keeps it with the tab's capture and sends the list back.
+  recordTestRun: (run) => {
+    panelActions.addTestRun(run);
+    feed.recordTestRun(run);
+  },
   recordAuthReport: panelActions.setAuthReport,
 };
 startClock(panelActions.tick);

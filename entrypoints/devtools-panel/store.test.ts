@@ -26,6 +26,21 @@ describe('applyInspectorMessage: what the panel does with each message from capt
     ]);
   });
 
+  it('takes the lifecycle records when a message carries them, and keeps the ones it has when not', () => {
+    const run = { at: 1, origin: 'https://a.example', outcome: 'pass' as const };
+    const next = applyInspectorMessage(initial, {
+      type: 'tokens-changed',
+      rows: [],
+      stats: EMPTY_CAPTURE_STATS,
+      targets: [],
+      lifecycle: { tokenRequests: [], testRuns: [run] },
+    });
+    expect(next.testRuns).toEqual([run]);
+    expect(
+      applyInspectorMessage({ ...initial, testRuns: [run] }, { type: 'tokens-changed', rows: [], stats: EMPTY_CAPTURE_STATS, targets: [] }),
+    ).not.toHaveProperty('testRuns');
+  });
+
   it('a navigation ends a pending reload and keeps what is known of the same site, forgets it for another', () => {
     const state = { ...initial, reloading: true, page: { origin: 'https://a.example', access: 'granted' as const } };
     expect(applyInspectorMessage(state, { type: 'page-navigated', url: 'https://a.example/next', at: 5 })).toMatchObject({

@@ -8,6 +8,7 @@ import type { SiteAccess } from '../../components/LostExpiryHelp';
 import type { McpTarget } from '../../utils/mcp/detectMcpTarget';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
 import type { TestRunRecord, TokenRequestEvent } from '../../utils/lifecycle/types';
+import { MAX_TEST_RUNS } from '../../utils/lifecycle/validateLifecycle';
 import type { AuthReport } from '../../utils/mcp/authDiagnostics/types';
 
 export interface PanelState {
@@ -62,14 +63,19 @@ export const usePanelStore = create<PanelState>(() => ({
 export function applyInspectorMessage(state: PanelState, message: CaptureToPanel): Partial<PanelState> {
   switch (message.type) {
     case 'tokens-snapshot':
-      return { rows: sortRows(message.rows), stats: message.stats, targets: message.targets, connected: true };
+      return { rows: sortRows(message.rows), stats: message.stats, targets: message.targets, connected: true, ...lifecycleOf(message) };
     case 'tokens-changed':
-      return { rows: mergeRows(state.rows, message.rows), stats: message.stats, targets: message.targets, connected: true };
+      return { rows: mergeRows(state.rows, message.rows), stats: message.stats, targets: message.targets, connected: true, ...lifecycleOf(message) };
     case 'page-navigated':
       return { lastNavigation: { url: message.url, at: message.at }, reloading: false, page: pageAfterNavigation(state.page, message.url) };
     default:
       return {};
   }
+}
+
+/** The lifecycle records, when the message carries them (they are sent whole, and only when changed). */
+function lifecycleOf(message: Extract<CaptureToPanel, { rows: TokenRow[] }>): Partial<PanelState> {
+  return message.lifecycle ? { tokenRequests: message.lifecycle.tokenRequests, testRuns: message.lifecycle.testRuns } : {};
 }
 
 /** Same origin keeps what is known about access; another origin starts from "unknown". */
@@ -82,9 +88,6 @@ function pageAfterNavigation(page: PanelState['page'], url: string): PanelState[
   }
   return origin === page.origin ? page : { origin, access: 'unknown' };
 }
-
-/** Test runs kept per tab: enough for a day of testing, small in storage. */
-const MAX_TEST_RUNS = 500;
 
 export const panelActions = {
   setPageOrigin(origin: string | undefined) {
@@ -138,6 +141,6 @@ export const panelActions = {
     usePanelStore.setState({ lastAuthReport });
   },
   cleared() {
-    usePanelStore.setState({ rows: [], selected: undefined, revealed: false });
+    usePanelStore.setState({ rows: [], selected: undefined, revealed: false, tokenRequests: [], testRuns: [] });
   },
 };

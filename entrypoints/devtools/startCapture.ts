@@ -12,6 +12,8 @@ import { transferableRows } from '../../utils/capture/transferableRows';
 import { trackedTokensFor } from '../../utils/expiryWarnings/trackedTokens';
 import { createThrottledSave } from '../../utils/capture/throttledSave';
 import { mayCarryTokens } from '../../utils/capture/extractTokensFromHarEntry';
+import { isTokenRequestError } from '../../utils/lifecycle/tokenRequestFacts';
+import type { LifecycleRecords } from '../../utils/links/panelChannel';
 import type { HarEntryLike } from '../../utils/capture/har';
 import type { CaptureToPanel } from '../../utils/links/panelChannel';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
@@ -42,6 +44,13 @@ export function startCapture(tabId: number): void {
   const copies = new RecordedCopies();
   const pending = new Map<string, TokenRow>();
   let lastSchedule = '';
+  /** The lifecycle version the panel last received: the records go out again only when they change. */
+  let sentLifecycle = -1;
+  let savedLifecycle = -1;
+  const lifecycle = (): LifecycleRecords => {
+    sentLifecycle = session.lifecycleVersion;
+    return { tokenRequests: session.tokenRequests, testRuns: session.testRuns };
+  };
   /** Set while a "reload and capture" recorder is in the page: its copies are fetched with this secret. */
   let reloadSecret: string | undefined;
   let reloadOrigin: string | undefined;
@@ -83,10 +92,15 @@ export function startCapture(tabId: number): void {
   const saver = createThrottledSave(
     () => {
       savedRowCount = session.ledger.size;
-      void saveCapture(tabId, { rows: transferableRows(session.ledger.all()), targets: session.targets });
+      savedLifecycle = session.lifecycleVersion;
+      void saveCapture(tabId, {
+        rows: transferableRows(session.ledger.all()),
+        targets: session.targets,
+        lifecycle: { tokenRequests: session.tokenRequests, testRuns: session.testRuns },
+      });
     },
     SAVE_INTERVAL_MS,
-    () => session.ledger.size !== savedRowCount,
+    () => session.ledger.size !== savedRowCount || session.lifecycleVersion !== savedLifecycle,
   );
   const flush = () => {
     clearTimeout(flushTimer);
@@ -96,18 +110,17 @@ export function startCapture(tabId: number): void {
     dirty = false;
     const rows = [...pending.values()];
     pending.clear();
-    if (rows.length > 0) {
-      updateSchedule();
-      saver.changed();
-    }
-    post({ type: 'tokens-changed', rows, stats: session.stats, targets: session.targets });
+    if (rows.length > 0) updateSchedule();
+    const lifecycleChanged = session.lifecycleVersion !== sentLifecycle;
+    if (rows.length > 0 || lifecycleChanged) saver.changed();
+    post({ type: 'tokens-changed', rows, stats: session.stats, targets: session.targets, ...(lifecycleChanged ? { lifecycle: lifecycle() } : {}) });
   };
   const snapshot = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     pending.clear();
     dirty = false;
-    post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats, targets: session.targets });
+    post({ type: 'tokens-snapshot', rows: session.ledger.all(), stats: session.stats, targets: session.targets, lifecycle: lifecycle() });
   };
 
   /** DevTools lost the body (the page changed its URL): the recorder's copy of it, if there is one. */
@@ -155,7 +168,8 @@ export function startCapture(tabId: number): void {
     // callback page calling history.replaceState right after the token exchange.
     let body: string | undefined;
     let bodyLost = false;
-    if (mayCarryTokens(request.entry)) {
+    // A token request's error body (invalid_grant …) is read too: the lifecycle explains it.
+    if (mayCarryTokens(request.entry) || isTokenRequestError(request.entry)) {
       body = (await request.readBody()) ?? (await recoverBody(request.entry));
       bodyLost = body === undefined;
     }
@@ -169,7 +183,7 @@ export function startCapture(tabId: number): void {
 
   // Tokens captured by an earlier DevTools window on this tab come back first.
   void loadCapture(tabId).then((stored) => {
-    if (stored) queue(session.restore(stored.rows, stored.targets));
+    if (stored) queue(session.restore(stored.rows, stored.targets, stored.lifecycle));
   });
 
   void recordedRequests().then((entries) => {
@@ -192,6 +206,10 @@ export function startCapture(tabId: number): void {
     switch (message.type) {
       case 'panel-hello':
         snapshot();
+        break;
+      case 'test-run':
+        session.addTestRun(message.run);
+        queue([]);
         break;
       case 'paste-token':
         queue(session.paste(message.value, message.at));

@@ -1,9 +1,12 @@
 import type { McpTarget } from '../mcp/detectMcpTarget';
 import type { TokenRow } from './tokenLedger';
+import type { LifecycleRecords } from '../links/panelChannel';
 
 export interface CaptureToStore {
   rows: TokenRow[];
   targets: McpTarget[];
+  /** The lifecycle records (bounded lists of facts, small next to the rows): always kept whole. */
+  lifecycle?: LifecycleRecords;
 }
 
 /**
@@ -16,12 +19,12 @@ export function fitCapture(capture: CaptureToStore, maxBytes: number): { capture
   if (size(capture) <= maxBytes) return { capture, dropped: 0 };
   const newestFirst = [...capture.rows].sort((a, b) => b.lastSeen - a.lastSeen);
   const kept: TokenRow[] = [];
-  let used = size({ rows: [], targets: capture.targets });
+  let used = size({ ...capture, rows: [] });
   for (const row of newestFirst) {
     const rowBytes = JSON.stringify(row).length + 1;
     if (used + rowBytes > maxBytes) continue;
     kept.push(row);
     used += rowBytes;
   }
-  return { capture: { rows: kept, targets: capture.targets }, dropped: capture.rows.length - kept.length };
+  return { capture: { ...capture, rows: kept }, dropped: capture.rows.length - kept.length };
 }

@@ -13,6 +13,10 @@ describe('the panel ↔ devtools-page channel validators', () => {
       { type: 'clear-tokens' },
       { type: 'reload-and-capture' },
       { type: 'paste-token', value: 'eyJ.x.y', at: 5 },
+      {
+        type: 'test-run',
+        run: { at: 5, origin: 'https://a.example', outcome: 'fail', errorKind: 'token-expired', tokenFingerprint: 'abc', tokenSecondsLeft: -3 },
+      },
     ] as const) {
       expect(parsePanelToCapture(structuredClone(m))).toEqual(m);
     }
@@ -39,6 +43,39 @@ describe('the panel ↔ devtools-page channel validators', () => {
     }
     expect(parseCaptureToPanel({ type: 'tokens-changed', rows: 'x', stats: EMPTY_CAPTURE_STATS, targets: [] })).toBeUndefined();
     expect(parseCaptureToPanel({ type: 'tokens-changed', rows: [], stats: { requestsSeen: -1 }, targets: [] })).toBeUndefined();
+  });
+
+  it('carry the lifecycle records, dropping a malformed or oversized one and keeping the rest', () => {
+    const request = {
+      id: '1|https://a.example/token',
+      at: 1,
+      endpoint: 'https://a.example/token',
+      origin: 'https://a.example',
+      grantType: 'refresh_token',
+      bodyFormat: 'form',
+      resources: ['https://a.example/mcp'],
+      offlineAccessRequested: true,
+      status: 200,
+      issued: { access: 'f1', refresh: 'f2', expiresIn: 60 },
+    };
+    const parsed = parseCaptureToPanel({
+      type: 'tokens-changed',
+      rows: [],
+      stats: EMPTY_CAPTURE_STATS,
+      targets: [],
+      lifecycle: {
+        tokenRequests: [request, { ...request, at: -1 }, { ...request, error: { code: 'x'.repeat(5000) } }, { ...request, resources: 'all' }],
+        testRuns: [
+          { at: 2, origin: 'https://a.example', outcome: 'pass' },
+          { at: 2, origin: 'https://a.example', outcome: 'maybe' },
+        ],
+      },
+    });
+    expect(parsed?.type === 'tokens-changed' && parsed.lifecycle).toEqual({
+      tokenRequests: [request],
+      testRuns: [{ at: 2, origin: 'https://a.example', outcome: 'pass' }],
+    });
+    expect(parsePanelToCapture({ type: 'test-run', run: { at: 1, origin: 'o', outcome: 'pass', tokenSecondsLeft: Infinity } })).toBeUndefined();
   });
 
   it('drop one malformed row, keep the rest of the batch', () => {

@@ -1,6 +1,8 @@
 import type { CaptureStats } from '../capture/captureStats';
 import type { McpTarget } from '../mcp/detectMcpTarget';
 import type { TokenRow } from '../capture/tokenLedger';
+import type { TestRunRecord, TokenRequestEvent } from '../lifecycle/types';
+import { isTestRunRecord, isTokenRequestEvent, MAX_TEST_RUNS, MAX_TOKEN_REQUESTS, validRecords } from '../lifecycle/validateLifecycle';
 
 /**
  * The channel between the two documents of one DevTools window: the panel (UI) and the devtools
@@ -12,11 +14,19 @@ export type PanelToCapture =
   | { type: 'paste-token'; value: string; at: number }
   | { type: 'clear-tokens' }
   // Reload the inspected page with the token-response recorder injected before its scripts (one load).
-  | { type: 'reload-and-capture' };
+  | { type: 'reload-and-capture' }
+  // A finished Test tools now run, kept with the tab's capture for the lifecycle statistics.
+  | { type: 'test-run'; run: TestRunRecord };
+
+/** The page's token requests and the test runs, whole: sent with a snapshot and whenever they change. */
+export interface LifecycleRecords {
+  tokenRequests: TokenRequestEvent[];
+  testRuns: TestRunRecord[];
+}
 
 export type CaptureToPanel =
-  | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
-  | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[] }
+  | { type: 'tokens-snapshot'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[]; lifecycle?: LifecycleRecords }
+  | { type: 'tokens-changed'; rows: TokenRow[]; stats: CaptureStats; targets: McpTarget[]; lifecycle?: LifecycleRecords }
   | { type: 'page-navigated'; url: string; at: number };
 
 /** A pasted token is at most this long (the ledger decodes only 16 KB of a token anyway). */
@@ -35,6 +45,10 @@ export function parsePanelToCapture(value: unknown): PanelToCapture | undefined 
       return { type: 'clear-tokens' };
     case 'reload-and-capture':
       return { type: 'reload-and-capture' };
+    case 'test-run': {
+      const run = own(value, 'run');
+      return isTestRunRecord(run) ? { type: 'test-run', run } : undefined;
+    }
     case 'paste-token': {
       const text = own(value, 'value');
       const at = own(value, 'at');
@@ -84,5 +98,14 @@ export function parseCaptureToPanel(value: unknown): CaptureToPanel | undefined 
   const targets = own(value, 'targets');
   if (!Array.isArray(rows) || !isStats(stats) || !Array.isArray(targets)) return undefined;
   // One malformed row is dropped, not the whole batch: the others still arrive.
-  return { type, rows: rows.filter(isRow), stats, targets: targets.filter(isTarget) };
+  const lifecycle = parseLifecycle(own(value, 'lifecycle'));
+  return { type, rows: rows.filter(isRow), stats, targets: targets.filter(isTarget), ...(lifecycle ? { lifecycle } : {}) };
+}
+
+export function parseLifecycle(value: unknown): LifecycleRecords | undefined {
+  if (!isRecord(value)) return undefined;
+  return {
+    tokenRequests: validRecords(own(value, 'tokenRequests'), isTokenRequestEvent, MAX_TOKEN_REQUESTS),
+    testRuns: validRecords(own(value, 'testRuns'), isTestRunRecord, MAX_TEST_RUNS),
+  };
 }
