@@ -96,8 +96,19 @@ export interface Lineage {
   endpoint?: string;
   /** Oldest first (by first sighting): re-seeing an older token never reorders it. */
   tokens: LineageToken[];
-  /** Token requests that replaced a token of this lineage, plus failed requests for it; oldest first. */
+  /**
+   * Token requests that replaced a token of this lineage (successful `refresh_token` grants, or any
+   * grant that issued a later token), plus failed requests for it (`error` set, nothing replaced);
+   * oldest first. Each token request of the page is placed in one lineage at most.
+   */
   refreshes: RefreshEvent[];
+  /** Every token request placed in this lineage, including the sign-in that issued its first token; oldest first. */
+  requests: RefreshEvent[];
+  /**
+   * Refresh tokens issued alongside this lineage's tokens (shown within it, oldest first). A refresh
+   * token with no known sibling access or ID token forms a lineage of its own, of kind `refresh`.
+   */
+  refreshTokens: { fingerprint: string; firstSeenMs: number; expiresAtMs?: number }[];
   /** Spans when the page held no valid token of this lineage. */
   gaps: Gap[];
   /** Every step where the lifetime got shorter. */
