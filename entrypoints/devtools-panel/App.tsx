@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ClearButton } from '../../components/ClearButton';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -20,6 +20,8 @@ import { panelActions, usePanelStore } from './store';
 
 // The MCP tester (the SDK, forms, results) is its own chunk: the token list paints without it.
 const McpPart = lazy(() => import('./McpPart'));
+// The lifecycle view (lineages, statistics, hand-off) too: it loads the first time it is opened.
+const LifecyclePart = lazy(() => import('./LifecyclePart'));
 
 export function App() {
   const services = usePanelServices();
@@ -66,16 +68,35 @@ export function App() {
     void services.saveSettings(settings);
   };
   const warningWindowSeconds = state.settings.warningWindowSeconds;
+  // Open or closed for as long as the panel is open; not stored.
+  const [lifecycleOpen, setLifecycleOpen] = useState(false);
 
   return (
     <div className="app">
       <header className="toolbar">
         <h1>MCP Tokens</h1>
         <PasteBox error={state.pasteError} onSubmit={paste} />
+        <button
+          type="button"
+          data-testid="lifecycle-toggle"
+          aria-pressed={lifecycleOpen}
+          aria-controls="lifecycle-view"
+          title="Token lineages, how the page refreshes, statistics and hand-off snippets"
+          onClick={() => setLifecycleOpen((open) => !open)}
+        >
+          Lifecycle
+        </button>
         <SettingsMenu settings={state.settings} onChange={setSettings} />
         <ClearButton disabled={state.rows.length === 0} onClear={clear} />
       </header>
       <TestingOnlyNote />
+      {lifecycleOpen && (
+        <ErrorBoundary area="token lifecycle">
+          <Suspense fallback={<p className="muted lifecycle-loading">Loading the lifecycle view…</p>}>
+            <LifecyclePart />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <main className="workspace">
         <div className="split">
           <aside className="list-pane">
