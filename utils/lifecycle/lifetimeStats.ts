@@ -14,7 +14,7 @@ export function lifetimeStats(lineages: Lineage[]): LifetimeStats[] {
     group.lineages.push(lineage);
     groups.set(key, group);
   }
-  return [...groups].map(([key, group]) => {
+  const all = [...groups].map(([key, group]) => {
     const tokens = group.lineages.flatMap((l) => l.tokens).sort((a, b) => a.firstSeenMs - b.firstSeenMs || (a.fingerprint < b.fingerprint ? -1 : 1));
     const points = tokens.flatMap((t) =>
       t.lifetimeSeconds !== undefined && Number.isFinite(t.lifetimeSeconds)
@@ -38,6 +38,8 @@ export function lifetimeStats(lineages: Lineage[]): LifetimeStats[] {
     }
     return stats;
   });
+  // Most tokens first: the issuer the page mostly talks to leads.
+  return all.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
 function groupOf(lineage: Lineage): { key: string; label: string } {
