@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { bearerToken, readBody, sendHtml, sendJson } from './http';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { createContentMcpServer } from './mcpContent';
 import { createPortalMcpServer, createWorkerMcpServer } from './mcpTools';
 import type { RouteHandler } from './portal';
 import type { TokenIssuer } from './tokenIssuer';
@@ -27,6 +29,8 @@ export interface McpEndpointOptions {
   resourceMetadata?: string;
   /** Token audiences accepted (default: the portal's `/mcp`). */
   audiences?: string[];
+  /** The MCP server each new session gets (default: the portal's). */
+  server?: () => McpServer;
 }
 
 /** A real MCP SDK server behind Streamable HTTP, with the portal's bearer-token gate in front. */
@@ -102,7 +106,7 @@ export function mcpEndpoint(issuer: TokenIssuer): {
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
-    await createPortalMcpServer().connect(transport);
+    await (opts.server ?? createPortalMcpServer)().connect(transport);
     await transport.handleRequest(req, res, await parsedBody(req));
   };
   return { serve, authorize };
@@ -112,6 +116,8 @@ export function mcpEndpoint(issuer: TokenIssuer): {
  * The demo's MCP endpoints, all real SDK servers:
  * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens;
  * - `/worker/mcp`, no token, like the user's own Worker;
+ * - `/content/mcp`, no token: resources, resource templates, a prompt, a long tool with progress
+ *   and logs, and a tool that asks for elicitation, beside the portal's tools;
  * - failure look-alikes for the panel's error reports: an Access-style HTML login page, a server
  *   that never answers, a 500, a 403 insufficient_scope, and an MCP server without CORS headers.
  */
@@ -146,6 +152,9 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         return true;
       case '/worker/mcp':
         await streamable(req, res, { auth: false, cors: true, worker: true });
+        return true;
+      case '/content/mcp':
+        await endpoint.serve(req, res, { auth: false, cors: CORS_HEADERS, server: createContentMcpServer });
         return true;
       case '/nocors/mcp':
         await streamable(req, res, { auth: false, cors: false, worker: true });

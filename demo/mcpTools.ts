@@ -2,7 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { deflateSync } from 'node:zlib';
 import { z } from 'zod';
 
-const SECTIONS = ['Company overview', 'Products', 'Pricing', 'Case studies', 'Contact'];
+export const SECTIONS = ['Company overview', 'Products', 'Pricing', 'Case studies', 'Contact'];
 
 /**
  * The demo MCP server's tools: one of each kind the panel must render — plain text, a sum,
@@ -11,7 +11,12 @@ const SECTIONS = ['Company overview', 'Products', 'Pricing', 'Case studies', 'Co
  */
 export function createPortalMcpServer(name = 'demo-portal-mcp'): McpServer {
   const server = new McpServer({ name, version: '1.2.0' }, { capabilities: { tools: {}, logging: {} } });
+  registerPortalTools(server);
+  return server;
+}
 
+/** The portal's tools, on any server (the content server offers them too). */
+export function registerPortalTools(server: McpServer): void {
   server.registerTool(
     'get_sections',
     { title: 'Get sections', description: 'Lists the sections of the presentation.', annotations: { readOnlyHint: true } },
@@ -86,8 +91,6 @@ export function createPortalMcpServer(name = 'demo-portal-mcp'): McpServer {
     },
     async ({ index }) => ({ content: [{ type: 'text', text: `Pretended to delete section ${index}: ${SECTIONS[index - 1]}` }] }),
   );
-
-  return server;
 }
 
 /** The worker's MCP server: no auth, fewer tools, like the user's own Cloudflare Worker. */
@@ -104,7 +107,7 @@ export function createWorkerMcpServer(): McpServer {
 
 let logo: Buffer | undefined;
 /** A 24×24 orange square PNG, made here so the demo ships no binary files. */
-function logoPng(): Buffer {
+export function logoPng(): Buffer {
   if (logo) return logo;
   const size = 24;
   const raw = Buffer.alloc((size * 3 + 1) * size);

@@ -18,7 +18,13 @@ interface Props {
   checkingAuth: boolean;
 }
 
-const STEP_TEXT: Record<StepName, string> = { connect: 'Connecting and initializing…', initialize: 'Initializing…', 'tools/list': 'Listing tools…' };
+const STEP_TEXT: Record<StepName, string> = {
+  connect: 'Connecting and initializing…',
+  initialize: 'Initializing…',
+  'tools/list': 'Listing tools…',
+  'resources/list': 'Listing resources…',
+  'prompts/list': 'Listing prompts…',
+};
 
 export function TargetBar({
   url,

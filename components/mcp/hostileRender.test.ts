@@ -6,6 +6,7 @@ import { HOSTILE_TOOLS } from '../../test-support/hostileMcpServer';
 import type { ToolCallReport } from '../../utils/mcp/callTool';
 import { argumentsText, initialArguments } from '../../utils/mcp/schemaForm';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
+import { emptyActivity } from '../../utils/mcp/sessionActivity';
 import { TestReport } from './TestReport';
 import { ToolCaller } from './ToolCaller';
 import { ToolList } from './ToolList';
@@ -42,6 +43,7 @@ describe('panel parts given what a hostile server sends', () => {
       result: { content: [{ type: 'text', text }], structuredContent: { big: text } },
       exchanges: [],
       messages: [],
+      activity: emptyActivity(),
       ms: 1,
       totalMs: 2,
     };

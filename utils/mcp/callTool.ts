@@ -1,28 +1,18 @@
 import { CallToolResultSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { McpFailure } from './classifyMcpFailure';
-import type { JsonRpcLogEntry } from './loggingTransport';
-import { withMcpSession, type McpSessionOptions, type TransportKind } from './mcpSession';
+import { runOperation, type OperationOptions, type OperationReport } from './operation';
 import { hasOwn, isPlainObject } from './ownProps';
 import { rawResult } from './rawResult';
-import type { HttpExchange } from './recordingFetch';
 import { checkWithoutPatterns, type SchemaChecker } from './schemaChecker';
 import type { SchemaCheckResult } from './validateJsonSchema';
 
-export interface ToolCallReport {
-  outcome: 'pass' | 'fail' | 'cancelled';
+export interface ToolCallReport extends Omit<OperationReport<CallToolResult>, 'value'> {
   tool: string;
   result?: CallToolResult;
   /** `structuredContent` against the tool's `outputSchema`: no errors when it conforms; `unchecked` says what was not checked. */
   outputCheck?: SchemaCheckResult;
-  failure?: McpFailure;
-  transport?: TransportKind;
-  exchanges: HttpExchange[];
-  messages: JsonRpcLogEntry[];
-  ms: number;
-  totalMs: number;
 }
 
-export interface ToolCallOptions extends McpSessionOptions {
+export interface ToolCallOptions extends OperationOptions {
   /** Checks structuredContent; the panel passes its time-limited worker checker. */
   checkSchema?: SchemaChecker;
 }
@@ -37,19 +27,12 @@ export function checkToolArguments(tool: Tool, args: Record<string, unknown>, ch
  * Client.callTool, so a result that breaks its outputSchema is still shown — with the problems.
  */
 export async function callTool(options: ToolCallOptions, tool: Tool, args: Record<string, unknown>): Promise<ToolCallReport> {
-  let ms = 0;
-  const outcome = await withMcpSession(options, async ({ client, signal, messages }) => {
-    const started = performance.now();
-    const parsed = await client.request({ method: 'tools/call', params: { name: tool.name, arguments: args } }, CallToolResultSchema, {
-      signal,
-      timeout: options.timeoutMs,
-    });
-    ms = Math.round(performance.now() - started);
+  const { value: result, ...report } = await runOperation(options, async ({ client, messages }, requestOptions) => {
+    const parsed = await client.request({ method: 'tools/call', params: { name: tool.name, arguments: args } }, CallToolResultSchema, requestOptions);
     // structuredContent as sent: parsing dropped any key named __proto__.
     const raw = rawResult(messages, 'tools/call');
     return raw && hasOwn(raw, 'structuredContent') && isPlainObject(raw.structuredContent) ? { ...parsed, structuredContent: raw.structuredContent } : parsed;
   });
-  const result = outcome.value;
   const check = options.checkSchema ?? checkWithoutPatterns;
   const outputCheck =
     result && tool.outputSchema && !result.isError
@@ -57,16 +40,5 @@ export async function callTool(options: ToolCallOptions, tool: Tool, args: Recor
         ? { errors: ['The tool declares an outputSchema but returned no structuredContent.'] }
         : await check(result.structuredContent, tool.outputSchema, 'structuredContent')
       : undefined;
-  return {
-    outcome: outcome.outcome,
-    tool: tool.name,
-    result,
-    outputCheck,
-    failure: outcome.failure,
-    transport: outcome.transport,
-    exchanges: outcome.exchanges,
-    messages: outcome.messages,
-    ms,
-    totalMs: outcome.totalMs,
-  };
+  return { ...report, tool: tool.name, result, outputCheck };
 }

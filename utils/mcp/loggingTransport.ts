@@ -6,11 +6,14 @@ export interface JsonRpcLogEntry {
   /** performance.now() milliseconds: only differences between entries mean anything. */
   at: number;
   message: JSONRPCMessage;
+  /** For sent messages, once the transport finished sending: whether it went out, or why not. */
+  delivery?: 'sent' | { failed: string };
 }
 
 /** Wraps a transport so the raw JSON-RPC exchange can be shown, and times its start (the "connect" step). */
 export class LoggingTransport implements Transport {
   startMs?: number;
+  private readonly sending = new Set<Promise<void>>();
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
@@ -42,8 +45,26 @@ export class LoggingTransport implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.log.push({ direction: 'sent', at: performance.now(), message });
-    return this.inner.send(message, options);
+    const entry: JsonRpcLogEntry = { direction: 'sent', at: performance.now(), message };
+    this.log.push(entry);
+    const sending = this.inner.send(message, options).then(
+      () => void (entry.delivery = 'sent'),
+      (error: unknown) => {
+        entry.delivery = { failed: error instanceof Error ? error.message : String(error) };
+        throw error;
+      },
+    );
+    // Notifications only: a request's send can last as long as its answer (JSON responses).
+    if (!('id' in message)) {
+      const tracked = sending.catch(() => {}).finally(() => this.sending.delete(tracked));
+      this.sending.add(tracked);
+    }
+    return sending;
+  }
+
+  /** Resolves once every notification handed to send() so far has gone out or failed (a cancellation, before the session closes). */
+  async flushed(): Promise<void> {
+    await Promise.all([...this.sending]);
   }
 
   close(): Promise<void> {

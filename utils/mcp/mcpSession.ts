@@ -2,9 +2,11 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { classifyMcpFailure, type McpFailure } from './classifyMcpFailure';
 import { LoggingTransport, type JsonRpcLogEntry } from './loggingTransport';
 import { recordingFetch, type FetchLike, type HttpExchange } from './recordingFetch';
+import { emptyActivity, watchSession, type SessionActivity, type SessionEvent } from './sessionActivity';
 import { PanelJsonSchemaValidator } from './validateJsonSchema';
 import { withoutServerStream } from './withoutServerStream';
 
@@ -27,14 +29,25 @@ export interface McpSessionOptions {
   fetch?: FetchLike;
   now?: () => number;
   hasHostAccess?: boolean;
+  /** Server log messages, list changes, server requests and progress, as they arrive. */
+  onEvent?: (event: SessionEvent) => void;
+  /**
+   * Open the optional GET stream (Streamable HTTP) for what the server sends outside a request.
+   * Off for Test tools now, which needs nothing from it (and so makes only the requests it must).
+   */
+  serverStream?: boolean;
 }
 
 export interface McpSession {
   client: Client;
   kind: TransportKind;
   transport: LoggingTransport;
+  /** For the work's requests: aborted by Cancel (the SDK then sends notifications/cancelled) and by the timeout. */
   signal: AbortSignal;
   messages: JsonRpcLogEntry[];
+  activity: SessionActivity;
+  /** The server reported progress: the timeout starts again (up to MAX_SESSION_MS in all). */
+  keepAlive(): void;
 }
 
 export interface McpSessionOutcome<T> {
@@ -45,10 +58,16 @@ export interface McpSessionOutcome<T> {
   fellBackToSse: boolean;
   exchanges: HttpExchange[];
   messages: JsonRpcLogEntry[];
+  activity: SessionActivity;
   totalMs: number;
   /** Server identity, when initialize got that far. */
   client?: Client;
 }
+
+/** However often a server reports progress, a session ends after this long (or the timeout, if longer). */
+export const MAX_SESSION_MS = 10 * 60_000;
+/** After Cancel, how long the cancellation and the session's DELETE may take before every request is cut. */
+const CANCEL_GRACE_MS = 3000;
 
 export const CLIENT_INFO = { name: 'mcp-token-inspector', title: 'MCP Token Inspector', version: '0.1.0' };
 
@@ -60,18 +79,38 @@ export const CLIENT_INFO = { name: 'mcp-token-inspector', title: 'MCP Token Insp
 export async function withMcpSession<T>(options: McpSessionOptions, work: (session: McpSession) => Promise<T>): Promise<McpSessionOutcome<T>> {
   const now = options.now ?? Date.now;
   const started = performance.now();
+  // `controller` cuts every HTTP request; `requests` only ends the work's MCP requests, so that after
+  // Cancel the SDK's notifications/cancelled and the DELETE still go out.
   const controller = new AbortController();
+  const requests = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  let connected = false;
+  const onTimeout = () => {
     timedOut = true;
-    controller.abort(new DOMException('The MCP request timed out', 'TimeoutError'));
-  }, options.timeoutMs);
-  const onCancel = () => controller.abort(new DOMException('Cancelled', 'AbortError'));
+    const reason = new DOMException('The MCP request timed out', 'TimeoutError');
+    controller.abort(reason);
+    requests.abort(reason);
+  };
+  const maxMs = Math.max(options.timeoutMs, MAX_SESSION_MS);
+  let timer = setTimeout(onTimeout, options.timeoutMs);
+  const keepAlive = () => {
+    if (timedOut || requests.signal.aborted) return;
+    clearTimeout(timer);
+    timer = setTimeout(onTimeout, Math.max(0, Math.min(options.timeoutMs, maxMs - (performance.now() - started))));
+  };
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  const onCancel = () => {
+    const reason = new DOMException('Cancelled', 'AbortError');
+    requests.abort(reason);
+    if (!connected) controller.abort(reason);
+    else grace ??= setTimeout(() => controller.abort(reason), CANCEL_GRACE_MS);
+  };
   if (options.signal?.aborted) onCancel();
   options.signal?.addEventListener('abort', onCancel);
 
   const messages: JsonRpcLogEntry[] = [];
   const allExchanges: HttpExchange[] = [];
+  const activity = emptyActivity();
   let attempt: Attempt | undefined;
   let fellBackToSse = false;
   const finish = (partial: Partial<McpSessionOutcome<T>>): McpSessionOutcome<T> => ({
@@ -79,6 +118,7 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
     fellBackToSse,
     exchanges: allExchanges,
     messages,
+    activity,
     transport: attempt?.kind,
     client: attempt?.client,
     totalMs: Math.round(performance.now() - started),
@@ -89,6 +129,7 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
     const order: TransportKind[] = options.transport === 'auto' ? ['streamable-http', 'sse'] : [options.transport];
     for (const kind of order) {
       attempt = makeAttempt(kind, options, controller.signal, messages, allExchanges);
+      watchSession(attempt.client, activity, options.onEvent);
       try {
         await attempt.client.connect(attempt.transport, { signal: controller.signal, timeout: options.timeoutMs });
         break;
@@ -105,15 +146,19 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
       }
     }
     const a = attempt!;
-    const value = await work({ client: a.client, kind: a.kind, transport: a.transport, signal: controller.signal, messages });
+    connected = true;
+    requests.signal.throwIfAborted();
+    const value = await work({ client: a.client, kind: a.kind, transport: a.transport, signal: requests.signal, messages, activity, keepAlive });
     return finish({ outcome: 'pass', value });
   } catch (error) {
     if (options.signal?.aborted && !timedOut) return finish({ outcome: 'cancelled' });
+    // The SDK's own per-request timeout (it also sends notifications/cancelled) is a timeout too.
+    const sdkTimeout = error instanceof McpError && error.code === ErrorCode.RequestTimeout;
     const failure = classifyMcpFailure({
       error,
       exchanges: attempt?.exchanges ?? [],
       nowMs: now(),
-      timedOut,
+      timedOut: timedOut || sdkTimeout,
       timeoutMs: options.timeoutMs,
       token: options.auth.token,
       hasHostAccess: options.hasHostAccess,
@@ -123,7 +168,8 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCancel);
-    if (attempt) await closeSession(attempt);
+    if (attempt) await closeSession(attempt, controller);
+    clearTimeout(grace);
   }
 }
 
@@ -149,7 +195,7 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
   const url = new URL(options.url);
   const inner: Transport =
     kind === 'streamable-http'
-      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: withoutServerStream(fetchFn) })
+      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: options.serverStream ? fetchFn : withoutServerStream(fetchFn) })
       : new SSEClientTransport(url, {
           requestInit: { headers },
           fetch: fetchFn,
@@ -161,10 +207,19 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
   return { kind, client, transport: new LoggingTransport(inner, messages), exchanges };
 }
 
-/** Ends the session politely: DELETE for Streamable HTTP (a 405 is allowed), then close streams. */
-async function closeSession(attempt: Attempt): Promise<void> {
+/** A server that does not take the last notifications or the DELETE does not hold the panel longer than this. */
+const CLOSE_MS = 3000;
+
+/**
+ * Ends the session politely: first any notification still on its way (a cancellation the SDK
+ * sent), then DELETE for Streamable HTTP (a 405 is allowed), then close the streams.
+ */
+async function closeSession(attempt: Attempt, controller: AbortController): Promise<void> {
+  const cut = setTimeout(() => controller.abort(new DOMException('The session did not close in time', 'TimeoutError')), CLOSE_MS);
+  await attempt.transport.flushed();
   const inner = attempt.transport.inner;
   if (inner instanceof StreamableHTTPClientTransport && inner.sessionId) await inner.terminateSession().catch(() => {});
+  clearTimeout(cut);
   await attempt.client.close().catch(() => {});
 }
 

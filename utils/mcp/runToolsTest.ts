@@ -1,13 +1,13 @@
-import type { Implementation, ServerCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Implementation, Prompt, Resource, ResourceTemplate, ServerCapabilities, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { remainingSeconds } from '../tokens/expiry';
 import type { McpFailure } from './classifyMcpFailure';
 import type { JsonRpcLogEntry } from './loggingTransport';
+import { listPrompts, listResources, listTools, relist, type McpLists } from './mcpLists';
 import { withMcpSession, type McpSessionOptions, type TransportKind } from './mcpSession';
-import { getOwn, isPlainObject } from './ownProps';
-import { rawResult } from './rawResult';
 import type { HttpExchange } from './recordingFetch';
+import type { SessionActivity } from './sessionActivity';
 
-export type StepName = 'connect' | 'initialize' | 'tools/list';
+export type StepName = 'connect' | 'initialize' | 'tools/list' | 'resources/list' | 'prompts/list';
 
 export interface McpTestOptions extends McpSessionOptions {
   onStep?: (step: StepName) => void;
@@ -29,37 +29,53 @@ export interface McpTestReport {
   capabilities?: ServerCapabilities;
   instructions?: string;
   tools: Tool[];
+  /** Absent when the server does not advertise resources (then they were not asked for). */
+  resources?: Resource[];
+  resourceTemplates?: ResourceTemplate[];
+  /** Absent when the server does not advertise prompts. */
+  prompts?: Prompt[];
+  /** Lists cut short, in words. */
+  listNotes?: string[];
   failure?: McpFailure;
   exchanges: HttpExchange[];
   messages: JsonRpcLogEntry[];
+  /** Log messages, list changes and requests the server sent during the test. */
+  activity?: SessionActivity;
   token?: { fingerprint: string; expiresAt?: number; remainingSeconds?: number; sendAs?: 'bearer' | 'cf-access-token' };
   totalMs: number;
   finishedAt: number;
 }
 
-const MAX_TOOL_PAGES = 50;
-
-/** "Test tools now": connect → initialize → tools/list (every page) → report. Never throws. */
+/**
+ * "Test tools now": connect → initialize → tools/list, and resources/list, resources/templates/list
+ * and prompts/list only when the server advertises them (every page of each) → report. A list the
+ * server says changed while it was being listed is listed again, once. Never throws.
+ */
 export async function runToolsTest(options: McpTestOptions): Promise<McpTestReport> {
   const now = options.now ?? Date.now;
   const steps: StepTiming[] = [];
   options.onStep?.('connect');
-  const result = await withMcpSession(options, async ({ client, transport, signal, messages }) => {
+  const result = await withMcpSession(options, async ({ client, transport, signal, messages, activity }) => {
     steps.push({ name: 'connect', ms: transport.startMs ?? 0 }, { name: 'initialize', ms: roundTripMs(messages, 'initialize') });
-    options.onStep?.('tools/list');
-    const listStarted = performance.now();
-    const tools: Tool[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_TOOL_PAGES; page++) {
-      const listed = await client.listTools(cursor ? { cursor } : undefined, { signal, timeout: options.timeoutMs });
-      tools.push(...withRawSchemas(listed.tools, rawResult(messages, 'tools/list')));
-      cursor = listed.nextCursor;
-      if (!cursor) break;
-    }
-    steps.push({ name: 'tools/list', ms: Math.round(performance.now() - listStarted) });
-    return tools;
+    const request = { signal, timeout: options.timeoutMs };
+    const notes: string[] = [];
+    const timed = async <T>(name: StepName, list: () => Promise<T>): Promise<T> => {
+      options.onStep?.(name);
+      const started = performance.now();
+      const value = await list();
+      steps.push({ name, ms: Math.round(performance.now() - started) });
+      return value;
+    };
+    const capabilities = client.getServerCapabilities();
+    const lists: Omit<McpLists, 'notes'> = { tools: await timed('tools/list', () => listTools(client, messages, request, notes)) };
+    if (capabilities?.resources) Object.assign(lists, await timed('resources/list', () => listResources(client, request, notes)));
+    if (capabilities?.prompts) lists.prompts = await timed('prompts/list', () => listPrompts(client, request, notes));
+    const changed = [...new Set(activity.listChanged)];
+    if (changed.length > 0) Object.assign(lists, await relist(client, changed, messages, request, notes));
+    return { ...lists, notes };
   });
   const token = options.auth.token;
+  const lists = result.value;
   return {
     outcome: result.outcome,
     url: options.url,
@@ -70,10 +86,14 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     protocolVersion: negotiatedVersion(result.messages),
     capabilities: result.client?.getServerCapabilities(),
     instructions: result.client?.getInstructions(),
-    tools: result.value ?? [],
+    tools: lists?.tools ?? [],
+    ...(lists?.resources ? { resources: lists.resources, resourceTemplates: lists.resourceTemplates ?? [] } : {}),
+    ...(lists?.prompts ? { prompts: lists.prompts } : {}),
+    listNotes: lists?.notes ?? [],
     failure: result.failure,
     exchanges: result.exchanges,
     messages: result.messages,
+    activity: result.activity,
     token: token
       ? {
           fingerprint: token.fingerprint,
@@ -85,26 +105,6 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     totalMs: result.totalMs,
     finishedAt: now(),
   };
-}
-
-/**
- * Each tool's schemas exactly as the server sent them: the SDK's parsing rebuilt them and dropped
- * properties named `__proto__`. The parse already checked the shape, so the raw schemas fit it.
- */
-function withRawSchemas(parsed: Tool[], raw: Record<string, unknown> | undefined): Tool[] {
-  const rawTools = getOwn(raw, 'tools');
-  if (!Array.isArray(rawTools) || rawTools.length !== parsed.length) return parsed;
-  return parsed.map((tool, i) => {
-    const r: unknown = rawTools[i];
-    if (!isPlainObject(r) || getOwn(r, 'name') !== tool.name) return tool;
-    const inputSchema = getOwn(r, 'inputSchema');
-    const outputSchema = getOwn(r, 'outputSchema');
-    return {
-      ...tool,
-      ...(isPlainObject(inputSchema) ? { inputSchema: inputSchema as Tool['inputSchema'] } : {}),
-      ...(isPlainObject(outputSchema) ? { outputSchema: outputSchema as Tool['outputSchema'] } : {}),
-    };
-  });
 }
 
 /** Time from a request being sent to its response arriving, from the JSON-RPC log (works for both transports). */

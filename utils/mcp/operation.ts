@@ -1,0 +1,97 @@
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { McpFailure } from './classifyMcpFailure';
+import type { JsonRpcLogEntry } from './loggingTransport';
+import { relist, type McpLists } from './mcpLists';
+import { MAX_SESSION_MS, withMcpSession, type McpSession, type McpSessionOptions, type TransportKind } from './mcpSession';
+import { getOwn } from './ownProps';
+import { nextProgress, type ProgressView } from './progress';
+import type { HttpExchange } from './recordingFetch';
+import type { LoggingLevel, SessionActivity } from './sessionActivity';
+
+export interface OperationOptions extends McpSessionOptions {
+  /** Sent as logging/setLevel at the start of the session, when the server supports logging. */
+  logLevel?: LoggingLevel;
+}
+
+/** What one call, read or get did, beside its result. */
+export interface OperationReport<T> {
+  outcome: 'pass' | 'fail' | 'cancelled';
+  value?: T;
+  failure?: McpFailure;
+  transport?: TransportKind;
+  exchanges: HttpExchange[];
+  messages: JsonRpcLogEntry[];
+  activity: SessionActivity;
+  /** The last progress the server reported. */
+  progress?: ProgressView;
+  /** Lists the server said changed during the session, listed again in it. */
+  relisted?: Partial<Omit<McpLists, 'notes'>>;
+  /** "Cancelled: the panel sent notifications/cancelled for request 2." */
+  cancellation?: string;
+  /** The request itself, without connect and close. */
+  ms: number;
+  totalMs: number;
+}
+
+/**
+ * One request in its own session (initialize → [logging/setLevel] → request → [lists that changed]
+ * → close). The request asks for progress (a progressToken), and each progress notification
+ * restarts the timeout; Cancel aborts the request, so the SDK sends notifications/cancelled.
+ */
+export async function runOperation<T>(options: OperationOptions, request: (session: McpSession, requestOptions: RequestOptions) => Promise<T>): Promise<OperationReport<T>> {
+  let ms = 0;
+  let progress: ProgressView | undefined;
+  let relisted: OperationReport<T>['relisted'];
+  // The GET stream carries what a server sends outside a request (logs sent without a related request, list changes).
+  const outcome = await withMcpSession({ ...options, serverStream: true }, async (session) => {
+    const { client, signal } = session;
+    const plain = { signal, timeout: options.timeoutMs };
+    if (options.logLevel && client.getServerCapabilities()?.logging) await client.setLoggingLevel(options.logLevel, plain);
+    const started = performance.now();
+    const value = await request(session, {
+      ...plain,
+      resetTimeoutOnProgress: true,
+      maxTotalTimeout: Math.max(options.timeoutMs, MAX_SESSION_MS),
+      onprogress: (params) => {
+        session.keepAlive();
+        const view = nextProgress(progress, params);
+        if (!view || view === progress) return;
+        progress = view;
+        options.onEvent?.({ type: 'progress', view });
+      },
+    });
+    ms = Math.round(performance.now() - started);
+    const changed = [...new Set(session.activity.listChanged)];
+    if (changed.length > 0) relisted = await relist(client, changed, session.messages, plain, []);
+    return value;
+  });
+  return {
+    outcome: outcome.outcome,
+    value: outcome.value,
+    failure: outcome.failure,
+    transport: outcome.transport,
+    exchanges: outcome.exchanges,
+    messages: outcome.messages,
+    activity: outcome.activity,
+    ...(progress ? { progress } : {}),
+    ...(relisted ? { relisted } : {}),
+    ...(outcome.outcome === 'cancelled' ? { cancellation: cancellationText(outcome.messages) } : {}),
+    ms,
+    totalMs: outcome.totalMs,
+  };
+}
+
+/** What Cancel did, from the JSON-RPC log: which request the panel cancelled, and whether that reached the server. */
+export function cancellationText(messages: JsonRpcLogEntry[]): string {
+  const sent = messages.filter((m) => m.direction === 'sent' && getOwn(m.message, 'method') === 'notifications/cancelled');
+  if (sent.length === 0) return 'Cancelled before the request was sent.';
+  return sent
+    .map((m) => {
+      const id = getOwn(getOwn(m.message, 'params'), 'requestId');
+      const what = `notifications/cancelled for request ${typeof id === 'number' || typeof id === 'string' ? String(id) : '?'}`;
+      if (m.delivery === 'sent') return `Cancelled: the panel sent ${what}.`;
+      if (m.delivery) return `Cancelled, but ${what} could not be sent (${m.delivery.failed.slice(0, 200)}).`;
+      return `Cancelled: the panel was sending ${what} when the session closed.`;
+    })
+    .join(' ');
+}
