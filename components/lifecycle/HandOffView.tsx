@@ -42,7 +42,7 @@ export function HandOffView({ lineages, rows, nowMs, selected, defaultUrl, copy 
             <select data-testid="export-lineage" value={choice.lineage.key} onChange={(e) => setChosenKey(e.target.value)}>
               {candidates.map((l) => (
                 <option key={l.key} value={l.key}>
-                  {l.label}
+                  {l.label} ({l.tokens.length} token{l.tokens.length === 1 ? '' : 's'})
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import type { Gap, Lineage, LineageKind, LineageToken, RefreshEvent } from '../../utils/lifecycle/model';
+import type { TokenRequestEvent } from '../../utils/lifecycle/types';
 import { formatDuration, formatRelative } from '../../utils/tokens/expiry';
 import { clockTime } from './clockTime';
 
@@ -6,26 +7,31 @@ const KIND_WORDS: Record<LineageKind, string> = { access: 'Access tokens', id: '
 export const NO_TOKEN_REQUESTS = 'No token requests seen yet — sign in or let the page refresh.';
 
 /** Every lineage: its tokens as a timeline, oldest first, with the gaps between them, and the page's token requests for it. */
-export function LineageList({ lineages, nowMs }: { lineages: Lineage[]; nowMs: number }) {
-  if (lineages.length === 0) return <p className="muted">No tokens yet: when the page signs in or refreshes, each line of tokens shows here as a timeline.</p>;
+export function LineageList({ lineages, requests, nowMs }: { lineages: Lineage[]; requests: TokenRequestEvent[]; nowMs: number }) {
+  // Which request issued a token: the first token of a lineage has no refresh that replaced anything, but it has a sign-in.
+  const issuedBy = new Map<string, TokenRequestEvent>();
+  for (const r of requests) for (const fp of [r.issued?.access, r.issued?.id, r.issued?.refresh]) if (fp) issuedBy.set(fp, r);
   return (
     <>
+      {requests.length === 0 && <p className="muted">{NO_TOKEN_REQUESTS}</p>}
+      {lineages.length === 0 && <p className="muted">No tokens yet: each line of tokens the page gets shows here as a timeline.</p>}
       {lineages.map((lineage) => (
-        <LineageView key={lineage.key} lineage={lineage} nowMs={nowMs} />
+        <LineageView key={lineage.key} lineage={lineage} issuedBy={issuedBy} nowMs={nowMs} />
       ))}
     </>
   );
 }
 
-function LineageView({ lineage, nowMs }: { lineage: Lineage; nowMs: number }) {
-  const requests = new Map(lineage.refreshes.map((e) => [e.requestId, e]));
+function LineageView({ lineage, issuedBy, nowMs }: { lineage: Lineage; issuedBy: Map<string, TokenRequestEvent>; nowMs: number }) {
   const n = lineage.tokens.length;
+  const replacing = new Map(lineage.refreshes.map((e) => [e.requestId, e]));
   return (
     <details className="lineage" data-testid="lineage" data-token-count={n} data-kind={lineage.kind} open={lineage.kind === 'access'}>
       <summary>
         <strong>{KIND_WORDS[lineage.kind]}</strong> · {lineage.label}{' '}
         <span className="muted">
-          · {n} token{n === 1 ? '' : 's'} · {lineage.origin}
+          · {n} token{n === 1 ? '' : 's'}
+          {!lineage.label.includes(lineage.origin) && ` · ${lineage.origin}`}
         </span>
       </summary>
       {lineage.lifetimeShrank.map((s) => (
@@ -40,11 +46,12 @@ function LineageView({ lineage, nowMs }: { lineage: Lineage; nowMs: number }) {
             token={token}
             nowMs={nowMs}
             gaps={gapsAfter(lineage, i)}
-            replacing={token.replacedBy?.requestId ? requests.get(token.replacedBy.requestId) : undefined}
+            issuedBy={issuedBy.get(token.fingerprint)}
+            replacing={token.replacedBy?.requestId === undefined ? undefined : replacing.get(token.replacedBy.requestId)}
           />
         ))}
       </ol>
-      <RefreshEvents events={lineage.refreshes} sentences={lineage.refreshSummary.sentences} />
+      <RefreshEvents events={lineage.refreshes} sentences={lineage.refreshSummary.sentences} nowMs={nowMs} />
     </details>
   );
 }
@@ -56,19 +63,32 @@ function gapsAfter(lineage: Lineage, i: number): Gap[] {
   return lineage.gaps.filter((g) => g.fromMs >= start(lineage.tokens[i]) && (next === undefined || g.fromMs < start(next)));
 }
 
-function TokenStep({ token, nowMs, gaps, replacing }: { token: LineageToken; nowMs: number; gaps: Gap[]; replacing?: RefreshEvent }) {
+interface StepProps {
+  token: LineageToken;
+  nowMs: number;
+  gaps: Gap[];
+  /** The token request that issued this token, when the panel saw it. */
+  issuedBy?: TokenRequestEvent;
+  /** The token request that replaced this token, when known. */
+  replacing?: RefreshEvent;
+}
+
+function TokenStep({ token, nowMs, gaps, issuedBy, replacing }: StepProps) {
   return (
     <li className="lineage-step">
       <div data-testid="lineage-token" data-fingerprint={token.fingerprint} data-lifetime-seconds={token.lifetimeSeconds ?? ''}>
-        <code>{token.fingerprint}</code> issued {clockTime(token.issuedAtMs ?? token.firstSeenMs)}
-        {token.issuedAtMs === undefined && ' (first seen)'} ·{' '}
-        {token.expiresAtMs === undefined ? (
-          'expiry unknown'
-        ) : (
+        <code>{token.fingerprint}</code> issued {clockTime(token.issuedAtMs ?? token.firstSeenMs, nowMs)}
+        {token.issuedAtMs === undefined && ' (first seen)'}
+        {issuedBy && (
           <>
-            {token.expiresAtMs > nowMs ? 'expires' : 'expired'} {clockTime(token.expiresAtMs)} ({formatRelative(token.expiresAtMs / 1000, nowMs)})
+            {' '}
+            via <code>{issuedBy.grantType}</code>
           </>
         )}{' '}
+        ·{' '}
+        {token.expiresAtMs === undefined
+          ? 'expiry unknown'
+          : `${token.expiresAtMs > nowMs ? 'expires' : 'expired'} ${clockTime(token.expiresAtMs, nowMs)} (${formatRelative(token.expiresAtMs / 1000, nowMs)})`}{' '}
         · lifetime {token.lifetimeSeconds === undefined ? 'unknown' : formatDuration(token.lifetimeSeconds)}
         {token.changes.length > 0 && (
           <ul className="claim-changes" data-testid="claim-diff">
@@ -83,21 +103,15 @@ function TokenStep({ token, nowMs, gaps, replacing }: { token: LineageToken; now
         {token.replacedBy && (
           <div className="muted">
             Replaced by <code>{token.replacedBy.fingerprint}</code>
-            {replacing && (
-              <>
-                {' '}
-                from a <code>{replacing.grantType}</code> request at {clockTime(replacing.at)}
-              </>
-            )}
-            .
+            {replacing && ` from a ${replacing.grantType} request at ${clockTime(replacing.at, nowMs)}`}.
           </div>
         )}
       </div>
       {gaps.map((g) => (
         <div key={g.fromMs} className="lineage-gap warn" data-testid="lineage-gap">
           {g.open
-            ? `No valid token since ${clockTime(g.fromMs)} (${formatDuration((nowMs - g.fromMs) / 1000)}): the newest expired and nothing replaced it.`
-            : `No valid token for ${formatDuration((g.toMs - g.fromMs) / 1000)} (${clockTime(g.fromMs)} → ${clockTime(g.toMs)}).`}
+            ? `No valid token since ${clockTime(g.fromMs, nowMs)} (${formatDuration((nowMs - g.fromMs) / 1000)}): the newest expired and nothing replaced it.`
+            : `No valid token for ${formatDuration((g.toMs - g.fromMs) / 1000)} (${clockTime(g.fromMs, nowMs)} → ${clockTime(g.toMs, nowMs)}).`}
         </div>
       ))}
     </li>
@@ -106,8 +120,8 @@ function TokenStep({ token, nowMs, gaps, replacing }: { token: LineageToken; now
 
 const failed = (e: RefreshEvent) => e.error !== undefined || e.status < 200 || e.status >= 300;
 
-function RefreshEvents({ events, sentences }: { events: RefreshEvent[]; sentences: string[] }) {
-  if (events.length === 0) return <p className="muted">{NO_TOKEN_REQUESTS}</p>;
+function RefreshEvents({ events, sentences, nowMs }: { events: RefreshEvent[]; sentences: string[]; nowMs: number }) {
+  if (events.length === 0) return <p className="muted">No token request has replaced one of these tokens yet.</p>;
   return (
     <>
       <ul className="refresh-events">
@@ -122,7 +136,7 @@ function RefreshEvents({ events, sentences }: { events: RefreshEvent[]; sentence
             data-refresh-rotated={e.refreshRotated === undefined ? '' : String(e.refreshRotated)}
             data-status={e.status}
           >
-            {clockTime(e.at)} <code>{e.grantType}</code> → {e.status === 0 ? 'no answer' : e.status}
+            {clockTime(e.at, nowMs)} <code>{e.grantType}</code> → {e.status === 0 ? 'no answer' : e.status}
             {requestWords(e)}
             {e.error && (
               <div>
