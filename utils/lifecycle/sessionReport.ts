@@ -190,11 +190,14 @@ function text(s: unknown): string {
 
 /** Markdown-safe inline text: one line, HTML neutralised, Markdown punctuation escaped (table pipes included). */
 export function md(s: unknown): string {
-  return text(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&');
+  return (
+    text(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Brackets cover links and images; parentheses alone are plain text, so they stay readable.
+      .replace(/[\\`*_[\]#|~]/g, '\\$&')
+  );
 }
 
 function row(cells: string[]): string {
