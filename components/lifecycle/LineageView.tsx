@@ -124,6 +124,7 @@ function RefreshEvents({ events, sentences, nowMs }: { events: RefreshEvent[]; s
   if (events.length === 0) return <p className="muted">No token request has replaced one of these tokens yet.</p>;
   return (
     <>
+      <div className="muted">The page’s token requests for these tokens:</div>
       <ul className="refresh-events">
         {events.map((e) => (
           <li
@@ -148,11 +149,9 @@ function RefreshEvents({ events, sentences, nowMs }: { events: RefreshEvent[]; s
         ))}
       </ul>
       {sentences.length > 0 && (
-        <ul className="refresh-summary" data-testid="refresh-summary">
-          {sentences.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
+        <p className="refresh-summary" data-testid="refresh-summary">
+          In short: {sentences.join('; ')}.
+        </p>
       )}
     </>
   );
