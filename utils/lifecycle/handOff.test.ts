@@ -197,6 +197,7 @@ describe('handOffSnippet: odd characters cannot break out', () => {
   });
 
   it('holds for any URL path, query and token without control characters', () => {
+    // eslint-disable-next-line no-control-regex
     const text = fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, ''));
     fc.assert(
       fc.property(

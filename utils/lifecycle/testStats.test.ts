@@ -32,6 +32,15 @@ describe('testStats', () => {
     expect(stats.failures).toEqual([{ kind: 'token-expired', count: 3 }]);
   });
 
+  it('puts each boundary in the bucket its label promises', () => {
+    const stats = testStats(
+      [run('fail', 0, 0), run('pass', 299, 60), run('pass', 300, 61), run('pass', 899, 300), run('pass', 900, 301), run('pass', 3600, 901)],
+      O,
+    );
+    expect(stats.timeLeftWords).toBe('after expiry: 0/1; last minute: 1/1; 1–5 min left: 2/2; 5–15 min left: 1/1; over 15 min left: 1/1');
+    expect(stats.ageWords).toBe('first 5 min: 1/2; 5–15 min: 2/2; 15–60 min: 1/1; over 1 h: 1/1');
+  });
+
   it('puts runs without a token or without timing in buckets of their own, and a negative age (issuer clock ahead) in the first', () => {
     const stats = testStats([run('pass'), run('pass', undefined, 100), run('fail', -30, 200, { errorKind: 'unauthorized' })], O);
     expect(stats.byAge).toEqual([
