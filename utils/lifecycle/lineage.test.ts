@@ -211,6 +211,32 @@ describe('buildLineages: gaps, expiry and errors', () => {
     expect(l.refreshes[0].refreshRotated).toBeUndefined();
   });
 
+  it('measures an opaque token’s refresh lead from the request time in ms, as the page’s client counts it', () => {
+    const page = new SimulatedPage();
+    const at = [T0 + 700, T0 + 700 + 30_000, T0 + 700 + 60_000];
+    page.tokenRequest(
+      at[0],
+      { grant_type: 'authorization_code', code: 'c' },
+      { access_token: 'oauth:a0-aaaaaaaa', refresh_token: 'oauth:r0-aaaaaaaa', expires_in: 60 },
+    );
+    page.tokenRequest(
+      at[1],
+      { grant_type: 'refresh_token', refresh_token: 'oauth:r0-aaaaaaaa' },
+      { access_token: 'oauth:a1-aaaaaaaa', refresh_token: 'oauth:r1-aaaaaaaa', expires_in: 60 },
+    );
+    page.tokenRequest(
+      at[2],
+      { grant_type: 'refresh_token', refresh_token: 'oauth:r1-aaaaaaaa' },
+      { access_token: 'oauth:a2-aaaaaaaa', refresh_token: 'oauth:r2-aaaaaaaa', expires_in: 60 },
+    );
+    const [l] = buildLineages(page.rows, page.requests, at[2]);
+    expect(l.tokens.map((t) => t.expiresAtMs)).toEqual(at.map((a) => a + 60_000));
+    expect(l.refreshes.map((e) => [e.leadSeconds, e.refreshRotated])).toEqual([
+      [30, true],
+      [30, true],
+    ]);
+  });
+
   it('says when tokens changed with no token request in sight (a cookie renewed elsewhere)', async () => {
     const page = new SimulatedPage();
     for (let i = 0; i < 3; i++)

@@ -173,9 +173,14 @@ function lineageToken(row: TokenRow, issuing: TokenRequestEvent | undefined): Li
   if (facts.issuedAt !== undefined) token.issuedAtMs = facts.issuedAt * 1000;
   else if (issuing) token.issuedAtMs = issuing.at;
   else if (fromResponse) token.issuedAtMs = row.firstSeen;
-  if (facts.expiresAt !== undefined) token.expiresAtMs = facts.expiresAt * 1000;
-  token.lifetimeSeconds = lifetimeOf(row, facts, issuing);
-  if (token.lifetimeSeconds === undefined) delete token.lifetimeSeconds;
+  const lifetime = lifetimeOf(row, facts, issuing);
+  if (lifetime !== undefined) token.lifetimeSeconds = lifetime;
+  const requestedAtMs = issuing?.at ?? (fromResponse ? row.firstSeen : undefined);
+  if (facts.source === 'expires-in' && lifetime !== undefined && requestedAtMs !== undefined) {
+    // The ledger keeps whole seconds; the request time in ms + expires_in is what the page's own
+    // client counts from, so its refresh lead comes out as configured rather than a second short.
+    token.expiresAtMs = requestedAtMs + lifetime * 1000;
+  } else if (facts.expiresAt !== undefined) token.expiresAtMs = facts.expiresAt * 1000;
   const note = clockNote(facts.issuedAt, row.firstSeen, fromResponse);
   if (note) token.clockNote = note;
   return token;
