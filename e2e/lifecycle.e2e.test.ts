@@ -132,4 +132,19 @@ describe('the lifecycle of a page that refreshes its own tokens', () => {
       expect(copied).toContain(newest);
     }
   });
+
+  it('copies a session report that names the tokens by fingerprint and holds no byte of any of them', async () => {
+    const { panel } = env.s;
+    for (const format of ['md', 'json']) {
+      await clickInPanel(panel, `[data-testid="session-report-copy-${format}"]`);
+      await panel.waitForFunction((f) => document.querySelector(`[data-testid="session-report-copy-${f}"]`)?.textContent === 'Copied', poll, format);
+      const report = (await panel.evaluate(() => (window as unknown as { copied?: string }).copied)) ?? '';
+      if (format === 'json') expect(() => JSON.parse(report)).not.toThrow();
+      for (const t of tokens) {
+        expect(report, format).toContain(tokenFingerprint(t.access));
+        expect(leaksPartOf(report, t.access), `${format} report leaks an access token`).toBe(false);
+        if (t.refresh) expect(leaksPartOf(report, t.refresh), `${format} report leaks a refresh token`).toBe(false);
+      }
+    }
+  });
 });

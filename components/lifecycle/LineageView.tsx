@@ -1,5 +1,4 @@
 import type { Gap, Lineage, LineageKind, LineageToken, RefreshEvent } from '../../utils/lifecycle/model';
-import type { TokenRequestEvent } from '../../utils/lifecycle/types';
 import { formatDuration, formatRelative } from '../../utils/tokens/expiry';
 import { clockTime } from './clockTime';
 
@@ -7,24 +6,24 @@ const KIND_WORDS: Record<LineageKind, string> = { access: 'Access tokens', id: '
 export const NO_TOKEN_REQUESTS = 'No token requests seen yet — sign in or let the page refresh.';
 
 /** Every lineage: its tokens as a timeline, oldest first, with the gaps between them, and the page's token requests for it. */
-export function LineageList({ lineages, requests, nowMs }: { lineages: Lineage[]; requests: TokenRequestEvent[]; nowMs: number }) {
-  // Which request issued a token: the first token of a lineage has no refresh that replaced anything, but it has a sign-in.
-  const issuedBy = new Map<string, TokenRequestEvent>();
-  for (const r of requests) for (const fp of [r.issued?.access, r.issued?.id, r.issued?.refresh]) if (fp) issuedBy.set(fp, r);
+export function LineageList({ lineages, requestsSeen, nowMs }: { lineages: Lineage[]; requestsSeen: number; nowMs: number }) {
   return (
     <>
-      {requests.length === 0 && <p className="muted">{NO_TOKEN_REQUESTS}</p>}
+      {requestsSeen === 0 && <p className="muted">{NO_TOKEN_REQUESTS}</p>}
       {lineages.length === 0 && <p className="muted">No tokens yet: each line of tokens the page gets shows here as a timeline.</p>}
       {lineages.map((lineage) => (
-        <LineageView key={lineage.key} lineage={lineage} issuedBy={issuedBy} nowMs={nowMs} />
+        <LineageView key={lineage.key} lineage={lineage} nowMs={nowMs} />
       ))}
     </>
   );
 }
 
-function LineageView({ lineage, issuedBy, nowMs }: { lineage: Lineage; issuedBy: Map<string, TokenRequestEvent>; nowMs: number }) {
+function LineageView({ lineage, nowMs }: { lineage: Lineage; nowMs: number }) {
   const n = lineage.tokens.length;
   const replacing = new Map(lineage.refreshes.map((e) => [e.requestId, e]));
+  // Which request issued a token: the first one has no refresh that replaced anything, but it has a sign-in.
+  const issuedBy = new Map(lineage.requests.flatMap((e) => (e.newFingerprint ? [[e.newFingerprint, e] as const] : [])));
+  const refreshTokens = lineage.refreshTokens.map((t) => t.fingerprint);
   return (
     <details className="lineage" data-testid="lineage" data-token-count={n} data-kind={lineage.kind} open={lineage.kind === 'access'}>
       <summary>
@@ -51,6 +50,12 @@ function LineageView({ lineage, issuedBy, nowMs }: { lineage: Lineage; issuedBy:
           />
         ))}
       </ol>
+      {refreshTokens.length > 0 && (
+        <div className="muted" data-testid="lineage-refresh-tokens" data-count={refreshTokens.length}>
+          Refresh tokens issued with them: {refreshTokens.length} ({refreshTokens.length > 4 && '… '}
+          {refreshTokens.slice(-4).join(', ')})
+        </div>
+      )}
       <RefreshEvents events={lineage.refreshes} sentences={lineage.refreshSummary.sentences} nowMs={nowMs} />
     </details>
   );
@@ -68,7 +73,7 @@ interface StepProps {
   nowMs: number;
   gaps: Gap[];
   /** The token request that issued this token, when the panel saw it. */
-  issuedBy?: TokenRequestEvent;
+  issuedBy?: RefreshEvent;
   /** The token request that replaced this token, when known. */
   replacing?: RefreshEvent;
 }

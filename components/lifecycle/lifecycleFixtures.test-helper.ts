@@ -42,6 +42,8 @@ export function lineage(key: string, tokens: LineageToken[], over: Partial<Linea
     kind: 'access',
     tokens,
     refreshes: [],
+    requests: [],
+    refreshTokens: [],
     gaps: [],
     lifetimeShrank: [],
     refreshSummary: { refreshCount: 0, beforeExpiryCount: 0, sentences: [] },

@@ -2,7 +2,6 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { LifetimeStats, RefreshEvent, TestStats } from '../../utils/lifecycle/model';
-import type { TokenRequestEvent } from '../../utils/lifecycle/types';
 import { HandOffView } from './HandOffView';
 import { lineage, row, step } from './lifecycleFixtures.test-helper';
 import { LineageList, NO_TOKEN_REQUESTS } from './LineageView';
@@ -62,7 +61,7 @@ describe('LineageList', () => {
   );
 
   it('lists each token oldest first with its facts, one refresh event per replacing request and the failed request apart', () => {
-    const html = renderToString(createElement(LineageList, { lineages: [twoTokens], requests: [], nowMs: T0 + 620_000 }));
+    const html = renderToString(createElement(LineageList, { lineages: [twoTokens], requestsSeen: 0, nowMs: T0 + 620_000 }));
     expect(html).toMatch(/data-testid="lineage" data-token-count="2"/);
     const tokens = [...html.matchAll(/data-testid="lineage-token" data-fingerprint="(\w+)" data-lifetime-seconds="(\d*)"/g)].map((m) => [m[1], m[2]]);
     expect(tokens).toEqual([
@@ -82,27 +81,17 @@ describe('LineageList', () => {
   });
 
   it('renders what the page and its server sent as text, never as markup', () => {
-    const html = renderToString(createElement(LineageList, { lineages: [twoTokens], requests: [], nowMs: T0 }));
+    const html = renderToString(createElement(LineageList, { lineages: [twoTokens], requestsSeen: 0, nowMs: T0 }));
     expect(html).not.toContain('<img');
     expect(visibleText(html)).toContain(`The server said: “${hostile}”`);
   });
 
   it('says plainly when no token request was seen, and names the grant that issued a token when one was', () => {
-    const empty = visibleText(renderToString(createElement(LineageList, { lineages: [], requests: [], nowMs: T0 })));
+    const empty = visibleText(renderToString(createElement(LineageList, { lineages: [], requestsSeen: 0, nowMs: T0 })));
     expect(empty).toContain(NO_TOKEN_REQUESTS);
-    const signIn: TokenRequestEvent = {
-      id: 's',
-      at: T0,
-      endpoint: 'https://auth.example/token',
-      origin: 'https://auth.example',
-      grantType: 'authorization_code',
-      bodyFormat: 'form',
-      resources: [],
-      offlineAccessRequested: false,
-      status: 200,
-      issued: { access: a1.fingerprint },
-    };
-    const text = visibleText(renderToString(createElement(LineageList, { lineages: [twoTokens], requests: [signIn], nowMs: T0 })));
+    const signIn = refreshEvent({ requestId: 's', at: T0, grantType: 'authorization_code', replacedFingerprint: undefined, newFingerprint: a1.fingerprint });
+    const withSignIn = { ...twoTokens, requests: [signIn, ...twoTokens.refreshes] };
+    const text = visibleText(renderToString(createElement(LineageList, { lineages: [withSignIn], requestsSeen: 3, nowMs: T0 })));
     expect(text).not.toContain(NO_TOKEN_REQUESTS);
     expect(text).toMatch(/issued \S+ via authorization_code/);
   });

@@ -53,7 +53,7 @@ export default function LifecyclePart() {
         <div>
           <h3>Lineages</h3>
           <ErrorBoundary area="lineages">
-            <LineageList lineages={lineages} requests={s.tokenRequests} nowMs={s.nowMs} />
+            <LineageList lineages={lineages} requestsSeen={s.tokenRequests.length} nowMs={s.nowMs} />
           </ErrorBoundary>
         </div>
         <div>
