@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { harEntry } from '../../test-support/har';
 import { signedJwt } from '../../test-support/tokens';
 import { buildLineages } from './lineage';
 import { lifetimeStats, median } from './lifetimeStats';
@@ -55,6 +56,24 @@ describe('lifetimeStats', () => {
     ]);
     expect(stats[0].lifetimes).toEqual(lifetimes);
     expect(stats[0].points.map((p) => p.firstSeenMs)).toEqual([T0, T0 + 100_000, T0 + 200_000, T0 + 300_000]);
+  });
+
+  it('keeps a session cookie of the same issuer and subject apart from the bearer tokens, and names it', async () => {
+    const page = new SimulatedPage();
+    for (const i of [0, 1]) {
+      const iat = seconds(T0) + i * 10;
+      page.tokenRequest(T0 + i * 10_000, { grant_type: 'refresh_token' }, { access_token: await signedJwt({ iss: ORIGIN, sub: 'alice', iat, exp: iat + 10 }) });
+    }
+    const cookie = await signedJwt({ iss: ORIGIN, sub: 'alice', iat: seconds(T0), exp: seconds(T0) + 86400 });
+    page.session.ingest(
+      harEntry({ url: `${ORIGIN}/app`, startedDateTime: new Date(T0).toISOString(), requestCookies: [{ name: 'CF_Authorization', value: cookie }] }),
+    );
+    const lineages = buildLineages(page.rows, page.requests, T0 + 20_000);
+    expect(new Set(lineages.map((l) => l.label)).size).toBe(lineages.length);
+    expect(lifetimeStats(lineages).map((s) => [s.key, s.label, s.count, s.maxSeconds])).toEqual([
+      [`iss:${ORIGIN}`, ORIGIN, 2, 10],
+      [`iss:${ORIGIN}|cookie:CF_Authorization`, `${ORIGIN} · CF_Authorization cookie`, 1, 86400],
+    ]);
   });
 
   it('leaves ID and refresh tokens out', async () => {

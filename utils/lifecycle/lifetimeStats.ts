@@ -42,10 +42,15 @@ export function lifetimeStats(lineages: Lineage[]): LifetimeStats[] {
   return all.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
+/**
+ * Issuer (else origin), and for cookie lineages the cookie too: a day-long session cookie of the same
+ * issuer must not blur "how long does my access token live".
+ */
 function groupOf(lineage: Lineage): { key: string; label: string } {
-  if (lineage.issuer !== undefined && lineage.issuer !== '') return { key: `iss:${lineage.issuer}`, label: lineage.issuer };
+  const cookie = lineage.cookieName !== undefined ? { key: `|cookie:${lineage.cookieName}`, label: ` · ${lineage.cookieName} cookie` } : { key: '', label: '' };
+  if (lineage.issuer !== undefined && lineage.issuer !== '') return { key: `iss:${lineage.issuer}${cookie.key}`, label: `${lineage.issuer}${cookie.label}` };
   const origin = lineage.endpoint ? originOf(lineage.endpoint) : lineage.origin;
-  return { key: `origin:${origin}`, label: origin };
+  return { key: `origin:${origin}${cookie.key}`, label: `${origin}${cookie.label}` };
 }
 
 function originOf(url: string): string {

@@ -21,6 +21,7 @@ interface Identity {
   kind: LineageKind;
   label: string;
   issuer?: string;
+  cookieName?: string;
 }
 
 interface Draft {
@@ -93,15 +94,30 @@ export function lineageIdentity(row: TokenRow): Identity | undefined {
   const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
   const sub = typeof claims.sub === 'string' ? claims.sub : undefined;
   const rotation = rotationKey(row);
+  // A session cookie and the bearer tokens of one issuer and subject are separate lineages: the label says which is which.
+  const cookieName = row.sources.includes('cookie') || row.sources.includes('set-cookie') ? (row.names[0] ?? '') : undefined;
   if (rotation !== undefined && row.decoded.kind === 'jwt') {
     const label = [iss, sub].filter((p) => p !== undefined && p !== '').map((p) => clip(p!, 120));
-    return { key: rotation, kind, label: label.join(' · ') || 'JWT without iss or sub', ...(iss ? { issuer: iss } : {}) };
+    if (cookieName !== undefined) label.push(`${clip(cookieName, 60)} cookie`);
+    return {
+      key: rotation,
+      kind,
+      label: label.join(' · ') || 'JWT without iss or sub',
+      ...(iss ? { issuer: iss } : {}),
+      ...(cookieName !== undefined ? { cookieName } : {}),
+    };
   }
   if (row.issuedBy) return { key: `issued|${row.issuedBy}|${kind}`, kind, label: clip(row.issuedBy, 200), ...(iss ? { issuer: iss } : {}) };
-  const carrier = row.sources.includes('cookie') || row.sources.includes('set-cookie') ? `cookie:${row.names[0] ?? ''}` : 'bearer';
+  const carrier = cookieName !== undefined ? `cookie:${cookieName}` : 'bearer';
   const origin = row.origins[0] ?? '';
-  const carrierWords = carrier === 'bearer' ? 'bearer' : `${clip(carrier.slice(7), 60)} cookie`;
-  return { key: `seen|${origin}|${kind}|${carrier}`, kind, label: `${clip(origin, 200)} · ${carrierWords}`, ...(iss ? { issuer: iss } : {}) };
+  const carrierWords = cookieName === undefined ? 'bearer' : `${clip(cookieName, 60)} cookie`;
+  return {
+    key: `seen|${origin}|${kind}|${carrier}`,
+    kind,
+    label: `${clip(origin, 200)} · ${carrierWords}`,
+    ...(iss ? { issuer: iss } : {}),
+    ...(cookieName !== undefined ? { cookieName } : {}),
+  };
 }
 
 function finish(draft: Draft, issuerOf: Map<string, TokenRequestEvent>, nowMs: number): Lineage {
@@ -155,6 +171,7 @@ function finish(draft: Draft, issuerOf: Map<string, TokenRequestEvent>, nowMs: n
     origin: first.origins[0] ?? '',
     kind: identity.kind,
     ...(identity.issuer !== undefined ? { issuer: identity.issuer } : {}),
+    ...(identity.cookieName !== undefined ? { cookieName: identity.cookieName } : {}),
     ...(endpoint !== undefined ? { endpoint } : {}),
     tokens,
     refreshes,

@@ -92,6 +92,8 @@ export interface Lineage {
   kind: LineageKind;
   /** Issuer (JWT `iss`) when known. */
   issuer?: string;
+  /** The cookie that carries the lineage's tokens (a session cookie such as CF_Authorization); absent for bearer tokens. */
+  cookieName?: string;
   /** The token endpoint that issued its tokens, when known. */
   endpoint?: string;
   /** Oldest first (by first sighting): re-seeing an older token never reorders it. */
