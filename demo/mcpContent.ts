@@ -84,7 +84,10 @@ export function createContentMcpServer(): McpServer {
           ElicitResultSchema,
           { timeout: 10_000 },
         );
-        const text = answer.action === 'accept' ? `The user answered ${JSON.stringify(answer.content ?? {})}: published.` : `The user chose ${answer.action}: nothing published.`;
+        const text =
+          answer.action === 'accept'
+            ? `The user answered ${JSON.stringify(answer.content ?? {})}: published.`
+            : `The user chose ${answer.action}: nothing published.`;
         return { content: [{ type: 'text' as const, text }] };
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);

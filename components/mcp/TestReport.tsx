@@ -4,6 +4,7 @@ import type { McpTestReport } from '../../utils/mcp/runToolsTest';
 import { CopyButton } from '../CopyButton';
 import { CappedText } from './CappedText';
 import { RawExchange } from './RawExchange';
+import { ServerLog } from './SessionActivityView';
 import { withoutQuery } from '../../utils/urls';
 
 const TRANSPORT_TEXT = { 'streamable-http': 'Streamable HTTP', sse: 'legacy HTTP+SSE' } as const;
@@ -16,6 +17,24 @@ interface Props {
   onGrantHostAccess(origin: string): void;
   /** Offered when the failure is about signing in: runs the auth checks. */
   onCheckAuth?(): void;
+}
+
+/** "7 tools, 3 resources, 2 resource templates, 1 prompt": only the lists the server advertises (and so were asked for). */
+function ReportCounts({ report }: { report: McpTestReport }) {
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  const parts = [n(report.tools.length, 'tool')];
+  if (report.resources) parts.push(n(report.resources.length, 'resource'), n(report.resourceTemplates?.length ?? 0, 'resource template'));
+  if (report.prompts) parts.push(n(report.prompts.length, 'prompt'));
+  return (
+    <strong
+      data-testid="report-counts"
+      data-tools={report.tools.length}
+      {...(report.resources ? { 'data-resources': report.resources.length, 'data-resource-templates': report.resourceTemplates?.length ?? 0 } : {})}
+      {...(report.prompts ? { 'data-prompts': report.prompts.length } : {})}
+    >
+      {parts.join(', ')}
+    </strong>
+  );
 }
 
 /** The answer to "does it work?": one sentence first, then the evidence. Server text renders as text. */
@@ -53,7 +72,7 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess, onChec
             </>
           )}
           answered over {TRANSPORT_TEXT[report.transport!]}
-          {report.fellBackToSse && ' (after Streamable HTTP was refused)'}: <strong>{report.tools.length} tools</strong> in {report.totalMs} ms.
+          {report.fellBackToSse && ' (after Streamable HTTP was refused)'}: <ReportCounts report={report} /> in {report.totalMs} ms.
         </p>
       ) : (
         <>
@@ -117,6 +136,17 @@ export function TestReport({ report, run, nowMs, copy, onGrantHostAccess, onChec
           Replaying a token captured from the web page is a testing shortcut: real MCP clients must get their own token from the server's authorization server.
         </p>
       )}
+      {report.listNotes?.map((note) => (
+        <p key={note} className="warn small" data-testid="list-note">
+          {note}
+        </p>
+      ))}
+      {report.activity?.serverRequests.map((note, i) => (
+        <p key={i} className="warn small" data-testid="server-request" data-method={note.method}>
+          {note.text}
+        </p>
+      ))}
+      {report.activity && <ServerLog entries={report.activity.serverLog} dropped={report.activity.droppedLog} testId="report-server-log" />}
       <div className="actions">
         <CopyButton label="Copy report (no token values)" text={() => reportMarkdown(report, Date.now())} copy={copy} testId="copy-report" />
       </div>

@@ -13,11 +13,10 @@ interface Props {
   calling: boolean;
   onArgsText(text: string): void;
   onCall(): void;
-  onCancel(): void;
 }
 
 /** A form generated from the tool's input schema, kept in step with the JSON arguments box (the source of truth). */
-export function ToolCaller({ tool, argsText, argsError, argsNote, calling, onArgsText, onCall, onCancel }: Props) {
+export function ToolCaller({ tool, argsText, argsError, argsNote, calling, onArgsText, onCall }: Props) {
   const form = useMemo(() => schemaForm(tool.inputSchema), [tool.inputSchema]);
   const parsed = useMemo(() => parseArgumentsText(argsText), [argsText]);
   const args = parsed.ok ? parsed.value : undefined;
@@ -88,11 +87,6 @@ export function ToolCaller({ tool, argsText, argsError, argsNote, calling, onArg
         <button type="submit" className="primary" data-testid="tool-call" disabled={calling}>
           {calling ? 'Calling…' : `Call ${tool.name.length > 60 ? `${tool.name.slice(0, 60)}…` : tool.name}`}
         </button>
-        {calling && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
         {tool.annotations?.destructiveHint === true && <span className="warn small">This tool says it is destructive.</span>}
       </div>
       <details onToggle={(e) => setSchemaOpen(e.currentTarget.open)}>

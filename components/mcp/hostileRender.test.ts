@@ -22,7 +22,6 @@ const callerHtml = (tool: Tool) =>
       calling: false,
       onArgsText: noop,
       onCall: noop,
-      onCancel: noop,
     }),
   );
 const visibleText = (html: string) => html.replace(/<[^>]+>/g, '');

@@ -4,6 +4,9 @@ import { AuthPicker } from '../../components/mcp/AuthPicker';
 import { AuthReportView } from '../../components/mcp/AuthReportView';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ExportActions } from '../../components/mcp/ExportActions';
+import { PromptForm, PromptList, PromptMessagesView } from '../../components/mcp/PromptPane';
+import { ResourceList, ResourceResultView, TemplateForm } from '../../components/mcp/ResourcePane';
+import { LiveActivityView } from '../../components/mcp/SessionActivityView';
 import { TargetBar } from '../../components/mcp/TargetBar';
 import { TestReport } from '../../components/mcp/TestReport';
 import { ToolCaller } from '../../components/mcp/ToolCaller';
@@ -11,6 +14,7 @@ import { ToolList } from '../../components/mcp/ToolList';
 import { ToolResultView } from '../../components/mcp/ToolResultView';
 import { chooseToken } from '../../utils/mcp/chooseToken';
 import type { McpTestReport } from '../../utils/mcp/runToolsTest';
+import { LOGGING_LEVELS, type LoggingLevel } from '../../utils/mcp/sessionActivity';
 import { statusChangeTimesMs, statusClock } from '../../utils/panel/expiryEpoch';
 import { effectiveTarget, useMcpStore, type McpActions } from './mcpStore';
 import { usePanelServices } from './services';
@@ -41,6 +45,16 @@ export function McpSection({ actions }: { actions: McpActions }) {
       checkingAuth: s.checkingAuth,
       authReport: s.authReport,
       authRunCount: s.authRunCount,
+      logLevel: s.logLevel,
+      live: s.live,
+      selectedResource: s.selectedResource,
+      templateValues: s.templateValues,
+      reading: s.reading,
+      readReport: s.readReport,
+      selectedPrompt: s.selectedPrompt,
+      promptArgs: s.promptArgs,
+      getting: s.getting,
+      promptReport: s.promptReport,
     })),
   );
   const rows = usePanelStore((s) => s.rows);
@@ -57,9 +71,12 @@ export function McpSection({ actions }: { actions: McpActions }) {
   );
   const suggestions = [...new Set([...targets.map((t) => t.url), ...mcp.recentTargets])];
   const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
+  const prompt = mcp.report?.prompts?.find((p) => p.name === mcp.selectedPrompt);
+  const template = mcp.selectedResource && 'uriTemplate' in mcp.selectedResource ? mcp.selectedResource.uriTemplate : undefined;
+  const live = (kind: 'call' | 'read' | 'get') => mcp.live?.kind === kind && <LiveActivityView live={mcp.live} onCancel={actions.cancel} />;
 
   // Escape cancels whatever is running, like DevTools' own long operations.
-  const busy = Boolean(mcp.running || mcp.calling || mcp.checkingAuth);
+  const busy = Boolean(mcp.running || mcp.calling || mcp.reading || mcp.getting || mcp.checkingAuth);
   useEffect(() => {
     if (!busy) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.cancel();
@@ -148,15 +165,76 @@ export function McpSection({ actions }: { actions: McpActions }) {
                   calling={Boolean(mcp.calling)}
                   onArgsText={actions.setArgsText}
                   onCall={() => void actions.callSelectedTool(url, chosen)}
-                  onCancel={actions.cancel}
                 />
               )}
             </ErrorBoundary>
+            {live('call')}
             <ErrorBoundary key={`result-${mcp.callReport?.tool ?? ''}-${mcp.callReport?.totalMs ?? ''}`} area="tool result" onReset={actions.clearCallResult}>
               {mcp.callReport && mcp.callReport.tool === tool?.name && <ToolResultView report={mcp.callReport} copy={copy} />}
             </ErrorBoundary>
           </div>
         </div>
+      )}
+      {mcp.report?.outcome === 'pass' && mcp.report.capabilities?.logging && (
+        <label className="small">
+          Server log level for calls, reads and gets{' '}
+          <select data-testid="log-level" value={mcp.logLevel} onChange={(e) => actions.setLogLevel(e.target.value as LoggingLevel | '')}>
+            <option value="">server default (none sent)</option>
+            {LOGGING_LEVELS.map((level) => (
+              <option key={level}>{level}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {mcp.report?.outcome === 'pass' && mcp.report.resources && (
+        <ErrorBoundary key={`resources-${mcp.runCount}`} area="resources" onReset={actions.clearResource}>
+          <h3 className="subsection-title">Resources</h3>
+          <div className="tools-split">
+            <ResourceList
+              resources={mcp.report.resources}
+              templates={mcp.report.resourceTemplates ?? []}
+              selected={mcp.selectedResource}
+              onRead={(uri) => void actions.readResource(url, chosen, uri)}
+              onTemplate={actions.selectTemplate}
+            />
+            <div className="tool-pane">
+              {template && (
+                <TemplateForm
+                  key={template}
+                  uriTemplate={template}
+                  values={mcp.templateValues}
+                  reading={Boolean(mcp.reading)}
+                  onValue={actions.setTemplateValue}
+                  onRead={() => void actions.readTemplate(url, chosen)}
+                />
+              )}
+              {live('read')}
+              {mcp.readReport && <ResourceResultView report={mcp.readReport} copy={copy} />}
+            </div>
+          </div>
+        </ErrorBoundary>
+      )}
+      {mcp.report?.outcome === 'pass' && mcp.report.prompts && (
+        <ErrorBoundary key={`prompts-${mcp.runCount}`} area="prompts" onReset={actions.clearPrompt}>
+          <h3 className="subsection-title">Prompts</h3>
+          <div className="tools-split">
+            <PromptList prompts={mcp.report.prompts} selected={mcp.selectedPrompt} onSelect={actions.selectPrompt} />
+            <div className="tool-pane">
+              {prompt && (
+                <PromptForm
+                  key={prompt.name}
+                  prompt={prompt}
+                  values={mcp.promptArgs}
+                  getting={Boolean(mcp.getting)}
+                  onValue={actions.setPromptArg}
+                  onGet={() => void actions.getSelectedPrompt(url, chosen)}
+                />
+              )}
+              {live('get')}
+              {mcp.promptReport && mcp.promptReport.prompt === prompt?.name && <PromptMessagesView report={mcp.promptReport} copy={copy} />}
+            </div>
+          </div>
+        </ErrorBoundary>
       )}
     </section>
   );

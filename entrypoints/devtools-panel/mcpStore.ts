@@ -3,7 +3,13 @@ import { create } from 'zustand';
 import { expiryFacts } from '../../utils/tokens/expiry';
 import { callTool, checkToolArguments, type ToolCallReport } from '../../utils/mcp/callTool';
 import type { ChosenToken, TokenChoice } from '../../utils/mcp/chooseToken';
+import { getPrompt, type PromptGetReport } from '../../utils/mcp/getPrompt';
 import type { McpAuth, TransportChoice } from '../../utils/mcp/mcpSession';
+import { listAgain, type OperationOptions, type OperationReport } from '../../utils/mcp/operation';
+import { readResource, type ResourceReadReport } from '../../utils/mcp/readResource';
+import type { ListName, LiveActivity, LoggingLevel, SessionEvent } from '../../utils/mcp/sessionActivity';
+import { testRunRecord } from '../../utils/mcp/testRunRecord';
+import { expandTemplate } from '../../utils/mcp/uriTemplate';
 import { parseHeaderLines } from '../../utils/mcp/parseHeaderLines';
 import { runToolsTest, type McpTestReport, type StepName } from '../../utils/mcp/runToolsTest';
 // Bundled by Vite as a separate worker script from the extension's own origin (extension CSP allows it).
@@ -38,6 +44,19 @@ export interface McpState {
   checkingAuth?: AbortController;
   authReport?: AuthReport;
   authRunCount: number;
+  /** logging/setLevel sent at the start of each call, read and get; '' sends none (the server's default). */
+  logLevel: LoggingLevel | '';
+  /** What the server says while a call, read or get runs. */
+  live?: LiveActivity;
+  /** The resource (URI) or template (URI template) selected, and the template's field values. */
+  selectedResource?: { uri: string } | { uriTemplate: string };
+  templateValues: Record<string, string>;
+  reading?: AbortController;
+  readReport?: ResourceReadReport;
+  selectedPrompt?: string;
+  promptArgs: Record<string, string>;
+  getting?: AbortController;
+  promptReport?: PromptGetReport;
 }
 
 export const useMcpStore = create<McpState>(() => ({
@@ -51,6 +70,9 @@ export const useMcpStore = create<McpState>(() => ({
   runCount: 0,
   argsText: '{}',
   authRunCount: 0,
+  logLevel: '',
+  templateValues: {},
+  promptArgs: {},
 }));
 
 const set = useMcpStore.setState;
@@ -93,6 +115,39 @@ function prepare(url: string, chosen: ChosenToken): Prepared | { error: string }
 
 /** A test that takes longer than this shows which step it is on. */
 const SHOW_STEPS_AFTER_MS = 150;
+/** Server messages during a call reach the screen at most this often (a server may send thousands). */
+const LIVE_FLUSH_MS = 100;
+const MAX_LIVE_LOG = 200;
+
+let liveOwner: object | undefined;
+
+/** Collects a running operation's server messages and shows them in batches; the newest operation owns the live view. */
+function liveFeed(kind: LiveActivity['kind']): { onEvent(event: SessionEvent): void; stop(): void } {
+  const me = {};
+  liveOwner = me;
+  const live: LiveActivity = { kind, log: [], requests: [] };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (liveOwner === me) set({ live: { ...live, log: [...live.log], requests: [...live.requests] } });
+  };
+  flush();
+  return {
+    onEvent(event) {
+      if (event.type === 'progress') live.progress = event.view;
+      else if (event.type === 'log') live.log = [...live.log.slice(1 - MAX_LIVE_LOG), event.entry];
+      else if (event.type === 'server-request') live.requests.push(event.note);
+      else return;
+      timer ??= setTimeout(flush, LIVE_FLUSH_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+      if (liveOwner !== me) return;
+      liveOwner = undefined;
+      set({ live: undefined });
+    },
+  };
+}
 
 export type McpActions = ReturnType<typeof createMcpActions>;
 
@@ -123,7 +178,7 @@ export function createMcpActions(services: PanelServices) {
       const prepared = prepare(url, chosen);
       if ('error' in prepared) return set({ inputError: prepared.error });
       const controller = new AbortController();
-      set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined });
+      set({ running: { step: 'connect', controller }, inputError: undefined, callReport: undefined, readReport: undefined, promptReport: undefined });
       let lastStep: StepName = 'connect';
       let stepsShown = false;
       const showSteps = setTimeout(() => {
@@ -155,7 +210,14 @@ export function createMcpActions(services: PanelServices) {
         argsText: argsTextFor(selected),
         argsError: undefined,
         argsNote: undefined,
+        selectedResource: undefined,
+        readReport: undefined,
+        selectedPrompt: undefined,
+        promptArgs: {},
+        promptReport: undefined,
       });
+      const record = testRunRecord(report, chosen.row, Date.now());
+      if (record) services.recordTestRun(record);
       if (report.outcome === 'pass') {
         const recent = [prepared.url, ...get().recentTargets.filter((u) => u !== prepared.url)].slice(0, 8);
         set({ recentTargets: recent });
@@ -167,6 +229,8 @@ export function createMcpActions(services: PanelServices) {
     cancel() {
       get().running?.controller.abort();
       get().calling?.abort();
+      get().reading?.abort();
+      get().getting?.abort();
       get().checkingAuth?.abort();
     },
 
@@ -196,6 +260,7 @@ export function createMcpActions(services: PanelServices) {
       });
       if (get().checkingAuth !== controller) return;
       set({ checkingAuth: undefined, authReport: report, authRunCount: get().authRunCount + 1 });
+      services.recordAuthReport(report);
       services.setServerClockSkew(report.clockSkewSeconds);
     },
 
@@ -214,7 +279,27 @@ export function createMcpActions(services: PanelServices) {
       set({ targetUrl: '', targetEdited: false, inputError: undefined });
     },
     clearReport() {
-      set({ report: undefined, selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
+      set({
+        report: undefined,
+        selectedTool: undefined,
+        argsText: '{}',
+        argsError: undefined,
+        argsNote: undefined,
+        callReport: undefined,
+        selectedResource: undefined,
+        readReport: undefined,
+        selectedPrompt: undefined,
+        promptReport: undefined,
+      });
+    },
+    clearResource() {
+      set({ selectedResource: undefined, templateValues: {}, readReport: undefined });
+    },
+    clearPrompt() {
+      set({ selectedPrompt: undefined, promptArgs: {}, promptReport: undefined });
+    },
+    setLogLevel(logLevel: LoggingLevel | '') {
+      set({ logLevel });
     },
     deselectTool() {
       set({ selectedTool: undefined, argsText: '{}', argsError: undefined, argsNote: undefined, callReport: undefined });
@@ -240,25 +325,110 @@ export function createMcpActions(services: PanelServices) {
       if ('error' in prepared) return set({ inputError: prepared.error });
       get().calling?.abort();
       const controller = new AbortController();
-      set({ calling: controller, argsError: undefined });
-      const callReport = await callTool(
-        {
-          ...prepared,
-          // Use the transport the test found, so a legacy SSE server is not probed again.
-          transport: report?.transport ?? get().transport,
-          timeoutMs: get().timeoutSeconds * 1000,
-          signal: controller.signal,
-          fetch: services.fetch,
-          hasHostAccess: await services.hasHostAccess(new URL(prepared.url).origin),
-          checkSchema: services.schemaChecker(),
-        },
-        tool,
-        args.value,
+      set({ calling: controller, argsError: undefined, callReport: undefined });
+      const callReport = await operation('call', controller, prepared, (options) =>
+        callTool({ ...options, checkSchema: services.schemaChecker() }, tool, args.value),
       );
       if (get().calling !== controller) return;
       set({ calling: undefined, callReport });
     },
+
+    /** Reads a listed resource (selecting it). */
+    async readResource(url: string, chosen: ChosenToken, uri: string) {
+      set({ selectedResource: { uri }, templateValues: {} });
+      await read(url, chosen, uri);
+    },
+
+    selectTemplate(uriTemplate: string) {
+      const current = get().selectedResource;
+      if (current && 'uriTemplate' in current && current.uriTemplate === uriTemplate) return;
+      set({ selectedResource: { uriTemplate }, templateValues: {}, readReport: undefined });
+    },
+    setTemplateValue(name: string, value: string) {
+      set({ templateValues: { ...get().templateValues, [name]: value } });
+    },
+    /** Reads the selected template, expanded with the values typed. */
+    async readTemplate(url: string, chosen: ChosenToken) {
+      const selected = get().selectedResource;
+      if (!selected || !('uriTemplate' in selected)) return;
+      await read(url, chosen, expandTemplate(selected.uriTemplate, get().templateValues));
+    },
+
+    selectPrompt(name: string) {
+      if (name === get().selectedPrompt) return;
+      set({ selectedPrompt: name, promptArgs: {}, promptReport: undefined });
+    },
+    setPromptArg(name: string, value: string) {
+      set({ promptArgs: { ...get().promptArgs, [name]: value } });
+    },
+    async getSelectedPrompt(url: string, chosen: ChosenToken) {
+      const { selectedPrompt: name, promptArgs } = get();
+      if (!name) return;
+      const prepared = prepare(url, chosen);
+      if ('error' in prepared) return set({ inputError: prepared.error });
+      get().getting?.abort();
+      const controller = new AbortController();
+      set({ getting: controller, promptReport: undefined });
+      // Empty fields are left out: an optional argument not given is absent, not "".
+      const args = Object.fromEntries(Object.entries(promptArgs).filter(([, v]) => v !== ''));
+      const promptReport = await operation('get', controller, prepared, (options) => getPrompt(options, name, args));
+      if (get().getting !== controller) return;
+      set({ getting: undefined, promptReport });
+    },
   };
+
+  /** Lists the server said changed after an answer, in a session of their own, into the report still shown. */
+  async function listAgainInto(prepared: Prepared, which: ListName[]) {
+    const report = get().report;
+    const lists = await listAgain(
+      { ...prepared, transport: report?.transport ?? get().transport, timeoutMs: get().timeoutSeconds * 1000, fetch: services.fetch },
+      which,
+    );
+    const current = get().report;
+    if (lists && current && current === report) set({ report: { ...current, ...lists } });
+  }
+
+  async function read(url: string, chosen: ChosenToken, uri: string) {
+    const prepared = prepare(url, chosen);
+    if ('error' in prepared) return set({ inputError: prepared.error });
+    get().reading?.abort();
+    const controller = new AbortController();
+    set({ reading: controller, readReport: undefined });
+    const readReport = await operation('read', controller, prepared, (options) => readResource(options, uri));
+    if (get().reading !== controller) return;
+    set({ reading: undefined, readReport });
+  }
+
+  /**
+   * A call, read or get in its own session, on the transport the test found, with the chosen log
+   * level; what the server says meanwhile is shown live, and lists it says changed replace the
+   * report's (when the report is still the one the operation started from).
+   */
+  async function operation<R extends OperationReport<unknown>>(
+    kind: LiveActivity['kind'],
+    controller: AbortController,
+    prepared: Prepared,
+    run: (options: OperationOptions) => Promise<R>,
+  ): Promise<R> {
+    const report = get().report;
+    const feed = liveFeed(kind);
+    const { logLevel } = get();
+    const result = await run({
+      ...prepared,
+      // Use the transport the test found, so a legacy SSE server is not probed again.
+      transport: report?.transport ?? get().transport,
+      timeoutMs: get().timeoutSeconds * 1000,
+      signal: controller.signal,
+      fetch: services.fetch,
+      hasHostAccess: await services.hasHostAccess(new URL(prepared.url).origin),
+      onEvent: feed.onEvent,
+      ...(logLevel ? { logLevel } : {}),
+    });
+    feed.stop();
+    if (result.relisted && get().report === report && report) set({ report: { ...report, ...result.relisted } });
+    if (result.changedLate) void listAgainInto(prepared, result.changedLate);
+    return result;
+  }
 }
 
 function argsTextFor(tool: Tool | undefined): string {

@@ -48,6 +48,11 @@ export interface McpSession {
   activity: SessionActivity;
   /** The server reported progress: the timeout starts again (up to MAX_SESSION_MS in all). */
   keepAlive(): void;
+  /**
+   * Resolves once the GET stream answered (or was refused, or is not used): what a server sends
+   * outside a request, such as most servers' log messages, reaches only an open stream.
+   */
+  serverStreamOpen: Promise<void>;
 }
 
 export interface McpSessionOutcome<T> {
@@ -148,7 +153,16 @@ export async function withMcpSession<T>(options: McpSessionOptions, work: (sessi
     const a = attempt!;
     connected = true;
     requests.signal.throwIfAborted();
-    const value = await work({ client: a.client, kind: a.kind, transport: a.transport, signal: requests.signal, messages, activity, keepAlive });
+    const value = await work({
+      client: a.client,
+      kind: a.kind,
+      transport: a.transport,
+      signal: requests.signal,
+      messages,
+      activity,
+      keepAlive,
+      serverStreamOpen: a.serverStreamOpen,
+    });
     return finish({ outcome: 'pass', value });
   } catch (error) {
     if (options.signal?.aborted && !timedOut) return finish({ outcome: 'cancelled' });
@@ -177,6 +191,7 @@ interface Attempt {
   kind: TransportKind;
   client: Client;
   transport: LoggingTransport;
+  serverStreamOpen: Promise<void>;
   exchanges: HttpExchange[];
 }
 
@@ -193,9 +208,17 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
   if (token?.sendAs === 'cf-access-token') headers['cf-access-token'] = token.value;
   else if (token) headers.Authorization = `Bearer ${token.value}`;
   const url = new URL(options.url);
+  // Legacy SSE's one stream is open once connected; Streamable HTTP's GET stream is opened by the SDK after initialize.
+  let streamAnswered = () => {};
+  const serverStreamOpen = kind === 'sse' || !options.serverStream ? Promise.resolve() : new Promise<void>((resolve) => (streamAnswered = resolve));
+  const streamFetch: FetchLike = (u, init) => {
+    const response = fetchFn(u, init);
+    if ((init?.method ?? 'GET').toUpperCase() === 'GET') void response.then(streamAnswered, streamAnswered);
+    return response;
+  };
   const inner: Transport =
     kind === 'streamable-http'
-      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: options.serverStream ? fetchFn : withoutServerStream(fetchFn) })
+      ? new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: options.serverStream ? streamFetch : withoutServerStream(fetchFn) })
       : new SSEClientTransport(url, {
           requestInit: { headers },
           fetch: fetchFn,
@@ -204,7 +227,7 @@ function makeAttempt(kind: TransportKind, options: McpSessionOptions, signal: Ab
         });
   // The SDK's eval-free (cfworker) provider, never its default Ajv one: the extension CSP forbids eval.
   const client = new Client(CLIENT_INFO, { capabilities: {}, jsonSchemaValidator: new PanelJsonSchemaValidator() });
-  return { kind, client, transport: new LoggingTransport(inner, messages), exchanges };
+  return { kind, client, transport: new LoggingTransport(inner, messages), exchanges, serverStreamOpen };
 }
 
 /** A server that does not take the last notifications or the DELETE does not hold the panel longer than this. */

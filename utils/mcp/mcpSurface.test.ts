@@ -2,13 +2,14 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ElicitResultSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitResultSchema, type ServerCapabilities, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_RESOURCES } from '../../demo/mcpContent';
 import type { DemoServer } from '../../demo/portal';
 import { startFullDemo } from '../../test-support/demoServer';
 import { callTool } from './callTool';
 import { getPrompt } from './getPrompt';
+import { listAgain } from './operation';
 import { readResource } from './readResource';
 import { runToolsTest } from './runToolsTest';
 import type { SessionEvent } from './sessionActivity';
@@ -75,13 +76,13 @@ describe('resources, prompts and server messages against the demo content server
   it('sends a progressToken with a call and passes on progress and log lines as they arrive, before the result', async () => {
     const events: SessionEvent[] = [];
     let resultAt = -1;
-    const report = await callTool(
-      options({ onEvent: (e: SessionEvent) => events.push(e) }),
-      tool('prepare_report'),
-      { steps: 3, stepMs: 50 },
-    ).then((r) => ((resultAt = events.length), r));
+    const report = await callTool(options({ onEvent: (e: SessionEvent) => events.push(e) }), tool('prepare_report'), { steps: 3, stepMs: 50 }).then(
+      (r) => ((resultAt = events.length), r),
+    );
     expect(report.result?.content).toEqual([{ type: 'text', text: 'Report ready: 3 sections.' }]);
-    const sent = report.messages.find((m) => (m.message as { method?: string }).method === 'tools/call')!.message as { params: { _meta?: { progressToken?: unknown } } };
+    const sent = report.messages.find((m) => (m.message as { method?: string }).method === 'tools/call')!.message as {
+      params: { _meta?: { progressToken?: unknown } };
+    };
     expect(sent.params._meta?.progressToken).toBeDefined();
     expect(events.filter((e) => e.type === 'progress').map((e) => e.type === 'progress' && [e.view.progress, e.view.total])).toEqual([
       [1, 3],
@@ -101,9 +102,9 @@ describe('resources, prompts and server messages against the demo content server
 
   it('sends logging/setLevel first when a level is chosen: the server then leaves out the debug lines', async () => {
     const report = await callTool(options({ logLevel: 'info' }), tool('prepare_report'), { steps: 3, stepMs: 0 });
-    expect((report.messages.find((m) => m.direction === 'sent' && (m.message as { method?: string }).method !== 'initialize')?.message as { method: string }).method).toBe(
-      'notifications/initialized',
-    );
+    expect(
+      (report.messages.find((m) => m.direction === 'sent' && (m.message as { method?: string }).method !== 'initialize')?.message as { method: string }).method,
+    ).toBe('notifications/initialized');
     const methods = report.messages.filter((m) => m.direction === 'sent').map((m) => (m.message as { method?: string }).method);
     expect(methods.indexOf('logging/setLevel')).toBeLessThan(methods.indexOf('tools/call'));
     expect(report.activity.serverLog.map((l) => l.level)).toEqual(['info', 'notice']);
@@ -125,21 +126,45 @@ describe('resources, prompts and server messages against the demo content server
   });
 
   it('re-lists in the same session a list the server says changed during the call', async () => {
-    // The portal's delete tool does not change lists: a server made here does.
+    // A notice related to the call comes on the call's own stream, before its answer.
     const server = await startServer((mcp) => {
-      const extra = mcp.registerTool('later', { description: 'appears once add_tool ran' }, async () => ({ content: [] }));
-      extra.disable();
-      mcp.registerTool('add_tool', { description: 'enables "later"' }, async () => {
-        extra.enable();
+      const later = mcp.registerTool('later', { description: 'appears once add_tool ran' }, async () => ({ content: [] }));
+      later.disable();
+      mcp.registerTool('add_tool', { description: 'enables "later"' }, async (extra) => {
+        later.enable();
+        await extra.sendNotification({ method: 'notifications/tools/list_changed' });
         return { content: [{ type: 'text', text: 'added' }] };
       });
     });
     try {
-      const listed = await runToolsTest({ url: server.url, auth: {}, transport: 'streamable-http', timeoutMs: 5000 });
+      const options = { url: server.url, auth: {}, transport: 'streamable-http' as const, timeoutMs: 5000 };
+      const listed = await runToolsTest(options);
       expect(listed.tools.map((t) => t.name)).toEqual(['add_tool']);
-      const report = await callTool({ url: server.url, auth: {}, transport: 'streamable-http', timeoutMs: 5000 }, listed.tools[0], {});
-      expect(report.activity.listChanged).toEqual(['tools']);
+      const report = await callTool(options, listed.tools[0], {});
+      expect(report.activity.listChanged[0]).toBe('tools');
       expect(report.relisted?.tools?.map((t) => t.name)).toEqual(['later', 'add_tool']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says which lists changed too late for the session, and lists them again in a new one', async () => {
+    // McpServer announces an enabled tool outside any request: on the GET stream, possibly after the answer.
+    let enabled = false;
+    const server = await startServer((mcp) => {
+      const later = mcp.registerTool('later', { description: 'appears once add_tool ran' }, async () => ({ content: [] }));
+      if (!enabled) later.disable();
+      mcp.registerTool('add_tool', { description: 'enables "later"' }, async () => {
+        setTimeout(() => ((enabled = true), later.enable()), 0);
+        return { content: [{ type: 'text', text: 'added' }] };
+      });
+    });
+    try {
+      const options = { url: server.url, auth: {}, transport: 'streamable-http' as const, timeoutMs: 5000 };
+      const report = await callTool(options, { ...slowTool, name: 'add_tool' }, {});
+      const seen = [...(Object.keys(report.relisted ?? {}) as string[]), ...(report.changedLate ?? [])];
+      expect(seen).toContain('tools');
+      expect((await listAgain(options, ['tools']))?.tools?.map((t) => t.name)).toEqual(['later', 'add_tool']);
     } finally {
       await server.close();
     }
@@ -179,7 +204,9 @@ describe('Cancel on a running call', () => {
   });
 
   it('ends a call that never answers when cancelled, even when the server takes no notifications either', async () => {
-    const server = await startServer((mcp) => mcp.registerTool('slow', { description: 'never ends' }, () => new Promise(() => {})), { refuseNotifications: true });
+    const server = await startServer((mcp) => mcp.registerTool('slow', { description: 'never ends' }, () => new Promise(() => {})), {
+      refuseNotifications: true,
+    });
     try {
       const cancel = new AbortController();
       const pending = callTool({ url: server.url, auth: {}, transport: 'streamable-http', timeoutMs: 10_000, signal: cancel.signal }, slowTool, {});
@@ -210,6 +237,27 @@ describe('Cancel on a running call', () => {
       expect(report.failure).toBeUndefined();
       expect(report.result?.content).toEqual([{ type: 'text', text: 'done' }]);
       expect(report.progress).toMatchObject({ progress: 8, count: 8 });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('log messages a server sends outside the request', () => {
+  it('arrive on the GET stream, which a call opens before it sends the request', async () => {
+    const server = await startServer(
+      (mcp) =>
+        mcp.registerTool('log_aside', { description: 'logs without a related request, as server.sendLoggingMessage does' }, async (extra) => {
+          await mcp.sendLoggingMessage({ level: 'warning', data: 'sent outside the request' }, extra.sessionId);
+          return { content: [{ type: 'text', text: 'logged' }] };
+        }),
+      // A GET stream slow to open, as over a real network: a log sent before it is open is lost.
+      { capabilities: { tools: {}, logging: {} }, delayStreamMs: 300 },
+    );
+    try {
+      const report = await callTool({ url: server.url, auth: {}, transport: 'streamable-http', timeoutMs: 5000 }, { ...slowTool, name: 'log_aside' }, {});
+      expect(report.result?.content).toEqual([{ type: 'text', text: 'logged' }]);
+      expect(report.activity.serverLog).toEqual([{ level: 'warning', text: 'sent outside the request' }]);
     } finally {
       await server.close();
     }
@@ -252,7 +300,10 @@ interface TestServer {
 }
 
 /** A session-keeping SDK server on 127.0.0.1 with the tools `register` adds. */
-async function startServer(register: (server: McpServer) => void, opts: { refuseNotifications?: boolean } = {}): Promise<TestServer> {
+async function startServer(
+  register: (server: McpServer) => void,
+  opts: { refuseNotifications?: boolean; capabilities?: ServerCapabilities; delayStreamMs?: number } = {},
+): Promise<TestServer> {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const cancelled: unknown[] = [];
   let called!: () => void;
@@ -267,11 +318,15 @@ async function startServer(register: (server: McpServer) => void, opts: { refuse
       if (opts.refuseNotifications) return;
       cancelled.push(body.params?.requestId);
     }
+    if (req.method === 'GET' && opts.delayStreamMs) await new Promise((r) => setTimeout(r, opts.delayStreamMs));
     const id = req.headers['mcp-session-id'];
     const existing = typeof id === 'string' ? sessions.get(id) : undefined;
     if (existing) return existing.handleRequest(req, res, body);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: () => crypto.randomUUID(), onsessioninitialized: (sid) => void sessions.set(sid, transport) });
-    const mcp = new McpServer({ name: 'test', version: '1' }, { capabilities: { tools: { listChanged: true } } });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => crypto.randomUUID(),
+      onsessioninitialized: (sid) => void sessions.set(sid, transport),
+    });
+    const mcp = new McpServer({ name: 'test', version: '1' }, { capabilities: opts.capabilities ?? { tools: { listChanged: true } } });
     register(mcp);
     await mcp.connect(transport);
     await transport.handleRequest(req, res, body);

@@ -6,7 +6,7 @@ import { MAX_SESSION_MS, withMcpSession, type McpSession, type McpSessionOptions
 import { getOwn } from './ownProps';
 import { nextProgress, type ProgressView } from './progress';
 import type { HttpExchange } from './recordingFetch';
-import type { LoggingLevel, SessionActivity } from './sessionActivity';
+import type { ListName, LoggingLevel, SessionActivity } from './sessionActivity';
 
 export interface OperationOptions extends McpSessionOptions {
   /** Sent as logging/setLevel at the start of the session, when the server supports logging. */
@@ -26,6 +26,11 @@ export interface OperationReport<T> {
   progress?: ProgressView;
   /** Lists the server said changed during the session, listed again in it. */
   relisted?: Partial<Omit<McpLists, 'notes'>>;
+  /**
+   * Lists the server said changed too late to list them again in the session (the notice came on
+   * the GET stream after the answer): listAgain() lists them in a new one.
+   */
+  changedLate?: ListName[];
   /** "Cancelled: the panel sent notifications/cancelled for request 2." */
   cancellation?: string;
   /** The request itself, without connect and close. */
@@ -38,15 +43,21 @@ export interface OperationReport<T> {
  * → close). The request asks for progress (a progressToken), and each progress notification
  * restarts the timeout; Cancel aborts the request, so the SDK sends notifications/cancelled.
  */
-export async function runOperation<T>(options: OperationOptions, request: (session: McpSession, requestOptions: RequestOptions) => Promise<T>): Promise<OperationReport<T>> {
+export async function runOperation<T>(
+  options: OperationOptions,
+  request: (session: McpSession, requestOptions: RequestOptions) => Promise<T>,
+): Promise<OperationReport<T>> {
   let ms = 0;
   let progress: ProgressView | undefined;
   let relisted: OperationReport<T>['relisted'];
+  let relistedCount = 0;
   // The GET stream carries what a server sends outside a request (logs sent without a related request, list changes).
   const outcome = await withMcpSession({ ...options, serverStream: true }, async (session) => {
     const { client, signal } = session;
     const plain = { signal, timeout: options.timeoutMs };
     if (options.logLevel && client.getServerCapabilities()?.logging) await client.setLoggingLevel(options.logLevel, plain);
+    // Log messages a tool sends outside its request go to the GET stream: have it open before the call.
+    await untilOrAfter(session.serverStreamOpen, STREAM_WAIT_MS, signal);
     const started = performance.now();
     const value = await request(session, {
       ...plain,
@@ -61,10 +72,12 @@ export async function runOperation<T>(options: OperationOptions, request: (sessi
       },
     });
     ms = Math.round(performance.now() - started);
+    relistedCount = session.activity.listChanged.length;
     const changed = [...new Set(session.activity.listChanged)];
     if (changed.length > 0) relisted = await relist(client, changed, session.messages, plain, []);
     return value;
   });
+  const changedLate = [...new Set(outcome.activity.listChanged.slice(relistedCount))];
   return {
     outcome: outcome.outcome,
     value: outcome.value,
@@ -75,10 +88,33 @@ export async function runOperation<T>(options: OperationOptions, request: (sessi
     activity: outcome.activity,
     ...(progress ? { progress } : {}),
     ...(relisted ? { relisted } : {}),
+    ...(outcome.outcome === 'pass' && changedLate.length > 0 ? { changedLate } : {}),
     ...(outcome.outcome === 'cancelled' ? { cancellation: cancellationText(outcome.messages) } : {}),
     ms,
     totalMs: outcome.totalMs,
   };
+}
+
+/** Lists `which` again in a session of their own (for changes the server announced too late for the call's session). */
+export async function listAgain(options: McpSessionOptions, which: ListName[]): Promise<Partial<Omit<McpLists, 'notes'>> | undefined> {
+  const outcome = await withMcpSession(options, ({ client, messages, signal }) => relist(client, which, messages, { signal, timeout: options.timeoutMs }, []));
+  return outcome.value;
+}
+
+/** How long a call waits for the GET stream to open before it goes ahead anyway. */
+const STREAM_WAIT_MS = 1000;
+
+function untilOrAfter(promise: Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+    void promise.then(done);
+  });
 }
 
 /** What Cancel did, from the JSON-RPC log: which request the panel cancelled, and whether that reached the server. */

@@ -42,18 +42,21 @@ describe('progress maths', () => {
   it('property: the percentage stays within 0–100 and never decreases over any sequence', () => {
     const number = fc.oneof(fc.double(), fc.integer(), fc.constant(Infinity), fc.constant(NaN));
     fc.assert(
-      fc.property(fc.array(fc.record({ progress: fc.oneof(number, fc.string()), total: fc.option(number, { nil: undefined }) }), { maxLength: 30 }), (events) => {
-        let view: ProgressView | undefined;
-        let last = -1;
-        for (const e of events) {
-          view = nextProgress(view, e);
-          if (view?.percent === undefined) continue;
-          expect(view.percent).toBeGreaterThanOrEqual(0);
-          expect(view.percent).toBeLessThanOrEqual(100);
-          expect(view.percent).toBeGreaterThanOrEqual(last);
-          last = view.percent;
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ progress: fc.oneof(number, fc.string()), total: fc.option(number, { nil: undefined }) }), { maxLength: 30 }),
+        (events) => {
+          let view: ProgressView | undefined;
+          let last = -1;
+          for (const e of events) {
+            view = nextProgress(view, e);
+            if (view?.percent === undefined) continue;
+            expect(view.percent).toBeGreaterThanOrEqual(0);
+            expect(view.percent).toBeLessThanOrEqual(100);
+            expect(view.percent).toBeGreaterThanOrEqual(last);
+            last = view.percent;
+          }
+        },
+      ),
     );
   });
 });

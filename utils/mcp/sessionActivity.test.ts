@@ -18,8 +18,12 @@ describe('what the panel answers and records when the server asks for something'
       method: 'elicitation/create',
       text: 'The server asked for elicitation (elicitation/create), which this tester does not provide: answered with JSON-RPC error -32601.',
     });
-    expect(serverRequestNote('sampling/createMessage').text).toMatch(/^The server asked for sampling \(sampling\/createMessage\), which this tester does not provide/);
-    expect(serverRequestNote('x/y').text).toBe('The server sent a request this tester does not know (x/y): answered with JSON-RPC error -32601 (Method not found).');
+    expect(serverRequestNote('sampling/createMessage').text).toMatch(
+      /^The server asked for sampling \(sampling\/createMessage\), which this tester does not provide/,
+    );
+    expect(serverRequestNote('x/y').text).toBe(
+      'The server sent a request this tester does not know (x/y): answered with JSON-RPC error -32601 (Method not found).',
+    );
     expect(serverRequestNote('m'.repeat(10_000)).method).toHaveLength(101);
   });
 

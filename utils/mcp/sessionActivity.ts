@@ -39,6 +39,14 @@ export interface SessionActivity {
   listChanged: ListName[];
 }
 
+/** What the server says while a call, read or get runs, as the panel shows it. */
+export interface LiveActivity {
+  kind: 'call' | 'read' | 'get';
+  progress?: ProgressView;
+  log: ServerLogEntry[];
+  requests: ServerRequestNote[];
+}
+
 export type SessionEvent =
   | { type: 'log'; entry: ServerLogEntry }
   | { type: 'server-request'; note: ServerRequestNote }

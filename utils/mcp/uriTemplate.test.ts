@@ -61,12 +61,15 @@ describe('URI templates (RFC 6570) for resource templates', () => {
     );
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 20 })), (template, values) => {
-        withinBudget(() => {
-          const names = templateVariables(template);
-          const uri = expandTemplate(template, values);
-          expect(typeof uri).toBe('string');
-          return names;
-        }, () => template);
+        withinBudget(
+          () => {
+            const names = templateVariables(template);
+            const uri = expandTemplate(template, values);
+            expect(typeof uri).toBe('string');
+            return names;
+          },
+          () => template,
+        );
       }),
     );
   });
