@@ -237,3 +237,38 @@ export async function testToolsNow(panel: Frame): Promise<ReportInfo> {
     headline: r.querySelector('[data-testid="report-headline"]')?.textContent ?? '',
   }));
 }
+
+export interface Appearances {
+  /** performance.now() in the panel when each selector first matched; absent when it never did. */
+  times(): Promise<Record<string, number | undefined>>;
+}
+
+/**
+ * Starts noting, inside the panel, when each selector first matches (a MutationObserver, so the
+ * order of things on screen is known without polling races).
+ */
+export async function recordAppearances(panel: Frame, selectors: string[]): Promise<Appearances> {
+  const key = `__appearances${Math.random().toString(36).slice(2)}`;
+  await panel.evaluate(
+    (k, list) => {
+      const seen: Record<string, number> = {};
+      const check = () => {
+        for (const s of list) if (seen[s] === undefined && document.querySelector(s)) seen[s] = performance.now();
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      check();
+      (window as unknown as Record<string, unknown>)[k] = { seen, observer };
+    },
+    key,
+    selectors,
+  );
+  return {
+    times: () =>
+      panel.evaluate((k) => {
+        const rec = (window as unknown as Record<string, { seen: Record<string, number>; observer: MutationObserver }>)[k];
+        rec.observer.disconnect();
+        return rec.seen;
+      }, key),
+  };
+}
