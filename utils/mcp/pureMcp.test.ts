@@ -264,6 +264,45 @@ describe('reportMarkdown', () => {
     expect(text).toContain('fingerprint abcdef123456 (3 m 0 s since expiry)');
     expect(text).not.toContain('secret-in-query');
   });
+
+  it('counts resources and prompts only when the server advertises them, and names what the server asked for', async () => {
+    const { reportMarkdown } = await import('./reportMarkdown');
+    const base = {
+      outcome: 'pass' as const,
+      url: 'https://w.example/mcp',
+      transport: 'streamable-http' as const,
+      fellBackToSse: false,
+      steps: [],
+      tools: [{ name: 'a', inputSchema: { type: 'object' as const } }],
+      exchanges: [],
+      messages: [],
+      totalMs: 1,
+      finishedAt: 0,
+    };
+    const toolsOnly = reportMarkdown(base, 0);
+    expect(toolsOnly).toContain('- Tools (1): a');
+    expect(toolsOnly).not.toMatch(/Resources|Prompts/);
+    const all = reportMarkdown(
+      {
+        ...base,
+        resources: [{ uri: 'x://r', name: 'r' }],
+        resourceTemplates: [],
+        prompts: [{ name: 'p' }],
+        listNotes: ['Only the first 50 pages of resources were listed (50); the server had more.'],
+        activity: {
+          serverLog: [],
+          droppedLog: 0,
+          listChanged: [],
+          serverRequests: [{ method: 'roots/list', text: 'The server asked for roots (roots/list), …' }],
+        },
+      },
+      0,
+    );
+    expect(all).toContain('- Resources: 1, resource templates: 0');
+    expect(all).toContain('- Prompts (1): p');
+    expect(all).toContain('- Only the first 50 pages of resources were listed');
+    expect(all).toContain('- The server asked for roots (roots/list), …');
+  });
 });
 
 describe('export snippets', () => {

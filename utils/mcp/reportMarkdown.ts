@@ -13,7 +13,13 @@ export function reportMarkdown(report: McpTestReport, nowMs: number): string {
   if (report.server) lines.push(`- Server: ${report.server.name} ${report.server.version}`);
   if (report.protocolVersion) lines.push(`- Protocol: ${report.protocolVersion}`);
   if (report.steps.length) lines.push(`- Steps: ${report.steps.map((s) => `${s.name} ${s.ms} ms`).join(', ')}`);
-  if (report.outcome === 'pass') lines.push(`- Tools (${report.tools.length}): ${report.tools.map((t) => t.name).join(', ')}`);
+  if (report.outcome === 'pass') {
+    lines.push(`- Tools (${report.tools.length}): ${report.tools.map((t) => t.name).join(', ')}`);
+    if (report.resources) lines.push(`- Resources: ${report.resources.length}, resource templates: ${report.resourceTemplates?.length ?? 0}`);
+    if (report.prompts) lines.push(`- Prompts (${report.prompts.length}): ${report.prompts.map((p) => p.name).join(', ')}`);
+    for (const note of report.listNotes ?? []) lines.push(`- ${note}`);
+  }
+  for (const request of report.activity?.serverRequests ?? []) lines.push(`- ${request.text}`);
   if (report.token) {
     const left =
       report.token.expiresAt === undefined
