@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TokenRow } from '../../utils/capture/tokenLedger';
-import { HAND_OFF_FORMATS, handOffSnippet } from '../../utils/lifecycle/handOff';
+import { HAND_OFF_FORMATS, handOffProblem, handOffSnippet } from '../../utils/lifecycle/handOff';
 import type { Lineage } from '../../utils/lifecycle/model';
 import { formatRelative, formatUtc } from '../../utils/tokens/expiry';
 import { maskToken } from '../../utils/tokens/fingerprint';
@@ -33,6 +33,7 @@ export function HandOffView({ lineages, rows, nowMs, selected, defaultUrl, copy 
   const url = typedUrl ?? defaultUrl ?? '';
   const expiresAtSeconds = choice.token.expiresAtMs === undefined ? undefined : Math.floor(choice.token.expiresAtMs / 1000);
   const input = { url, token: includeToken ? choice.row.value : undefined, sendAs: choice.sendAs, expiresAtSeconds, nowMs };
+  const problem = handOffProblem(input);
   return (
     <div className="hand-off" data-testid="hand-off" data-fingerprint={choice.token.fingerprint}>
       <div className="hand-off-inputs">
@@ -63,6 +64,11 @@ export function HandOffView({ lineages, rows, nowMs, selected, defaultUrl, copy 
           token
         </label>
       </div>
+      {problem && (
+        <p className="warn" data-testid="export-problem">
+          No snippet can be made: {problem}
+        </p>
+      )}
       <p className={choice.expired ? 'warn' : 'muted'} data-testid="export-token">
         Token <code>{maskToken(choice.row.value)}</code> (<code>{choice.token.fingerprint}</code>)
         {expiresAtSeconds === undefined

@@ -162,6 +162,12 @@ describe('HandOffView', () => {
     expect(html).not.toMatch(/data-testid="export-include-token"[^>]*checked/);
   });
 
+  it('says why no snippet is made for a target that is not http(s), instead of a snippet', () => {
+    const lineages = [lineage('site-a', [step(a1, T0, 600)])];
+    const html = renderToString(createElement(HandOffView, { lineages, rows: [a1], nowMs: T0, defaultUrl: 'javascript:alert(1)', copy }));
+    expect(visibleText(html)).toContain('No snippet can be made: the URL is not http or https.');
+  });
+
   it('says there is nothing to hand on before the page has a token', () => {
     expect(visibleText(renderToString(createElement(HandOffView, { lineages: [], rows: [], nowMs: T0, copy })))).toContain('No access token to hand on yet.');
   });
