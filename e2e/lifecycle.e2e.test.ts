@@ -9,6 +9,8 @@ const LEAD = 4;
 const TOKENS = 4;
 const FORMATS = ['env', 'mcp-remote', 'inspector-cli', 'claude-desktop', 'claude-api', 'curl'];
 const poll = { polling: 100, timeout: 20_000 };
+// The Test tools now report has an "include the token" box of the same name: this one is the hand-off's.
+const INCLUDE_TOKEN = '[data-testid="hand-off"] [data-testid="export-include-token"]';
 
 /** The lineage whose tokens are exactly `fingerprints`, in that order (oldest first); its refresh events. */
 async function lineageOf(panel: Frame, fingerprints: string[]) {
@@ -55,11 +57,11 @@ describe('the lifecycle of a page that refreshes its own tokens', () => {
     for (let i = 0; i < 2; i++) expect(await testToolsNow(panel)).toMatchObject({ outcome: 'pass' });
 
     // Ticked, the snippets carry the newest token, and the next refresh's token once it comes.
-    await clickInPanel(panel, '[data-testid="export-include-token"]');
+    await clickInPanel(panel, INCLUDE_TOKEN);
     await waitForPreviewWith(panel, early.at(-1)!.access);
     const later = await waitForPageTokens(page, early.length + 1);
     await waitForPreviewWith(panel, later.at(-1)!.access);
-    await clickInPanel(panel, '[data-testid="export-include-token"]');
+    await clickInPanel(panel, INCLUDE_TOKEN);
 
     tokens = await waitForPageDone(page);
     expect(tokens.map((t) => t.grantType)).toEqual(['authorization_code', ...Array(TOKENS - 1).fill('refresh_token')]);
@@ -105,7 +107,7 @@ describe('the lifecycle of a page that refreshes its own tokens', () => {
       }
     }
 
-    await clickInPanel(panel, '[data-testid="export-include-token"]');
+    await clickInPanel(panel, INCLUDE_TOKEN);
     const newest = tokens.at(-1)!.access;
     await waitForPreviewWith(panel, newest);
     for (const { format, text } of await previews(panel)) expect(text, format).toContain(newest);
