@@ -1,7 +1,113 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 const LOCAL_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
+
+/** zod's imports of its JSON Schema generator resolve to a stand-in (utils/mcp/noZodJsonSchema.ts says why). */
+function zodWithoutJsonSchema(): Plugin {
+  const standIn = resolve(import.meta.dirname, 'utils/mcp/noZodJsonSchema.ts');
+  return {
+    name: 'zod-without-json-schema',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromZod = importer?.replaceAll('\\', '/').includes('/node_modules/zod/v4/');
+      return fromZod && /^(\.\.\/core|\.)\/(to-json-schema|json-schema-processors)\.js$/.test(source) ? standIn : null;
+    },
+  };
+}
+
+/**
+ * zod compiles a fast parser for object schemas with `new Function` when the page allows it. Extension pages never do
+ * (the CSP has no 'unsafe-eval', in Chrome and Firefox alike), so zod always takes its interpreted path there: saying so
+ * at build time drops the code generator (about 1 KB gzip) and the eval probe the CSP would report.
+ */
+function zodWithoutJit(): Plugin {
+  const probe = 'const fastEnabled = jit && allowsEval.value;';
+  return {
+    name: 'zod-without-jit',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]schemas\.js$/.test(id)) return null;
+      if (!code.includes(probe)) {
+        this.warn('zod no longer has the line zod-without-jit replaces: its code generator stays in the build.');
+        return null;
+      }
+      // Same length, so the source map stays exact.
+      return { code: code.replace(probe, 'const fastEnabled = false;'.padEnd(probe.length)), map: null };
+    },
+  };
+}
+
+/**
+ * The SDK's types.js builds every MCP message schema when it loads, the server's too, and Rollup cannot tell that these
+ * zod calls have no side effects, so it keeps them all. Each top-level initializer is wrapped in a pure-annotated
+ * function call: the schemas the client uses are built as before, and the ones nothing references are left out.
+ */
+function sdkSchemasTreeShakable(): Plugin {
+  return {
+    name: 'sdk-schemas-tree-shakable',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]@modelcontextprotocol[\\/]sdk[\\/]dist[\\/]esm[\\/]types\.js$/.test(id)) return null;
+      const initializers: { start: number; end: number }[] = [];
+      for (const statement of this.parse(code).body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type !== 'VariableDeclaration') continue;
+        for (const { init } of declaration.declarations) {
+          const node = init as unknown as { type: string; start: number; end: number } | null;
+          if (node?.type === 'CallExpression' || node?.type === 'NewExpression') initializers.push(node);
+        }
+      }
+      let out = code;
+      for (const { start, end } of initializers.sort((a, b) => b.start - a.start)) {
+        out = `${out.slice(0, start)}/*#__PURE__*/ (() => ${out.slice(start, end)})()${out.slice(end)}`;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * `import X from './x.worker.ts?worker'` becomes a chunk of the page's own build instead of a separate bundle, so the
+ * worker and the panel share the modules both use (the schema validator) instead of each carrying a copy. It runs as a
+ * module worker importing only those shared chunks: the build fails if it would load a page's own code.
+ */
+function workersShareChunks(): Plugin {
+  const PREFIX = '\0worker-chunk:';
+  const workers = new Map<string, string>(); // emitted chunk reference → worker module
+  return {
+    name: 'workers-share-chunks',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith('?worker')) return null;
+      const resolved = await this.resolve(source.slice(0, -'?worker'.length), importer, { skipSelf: true });
+      return resolved ? PREFIX + resolved.id : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const worker = id.slice(PREFIX.length);
+      const ref = this.emitFile({ type: 'chunk', id: worker, name: basename(worker).replace(/\.[cm]?[jt]sx?$/, '') });
+      workers.set(ref, worker);
+      return `export default function ChunkWorker(options) { return new Worker(import.meta.ROLLUP_FILE_URL_${ref}, { type: 'module', name: options?.name }); }`;
+    },
+    generateBundle(_, bundle) {
+      for (const [ref, worker] of workers) {
+        const seen = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+          if (seen.size > 0 && (chunk.isEntry || chunk.isDynamicEntry)) this.error(`The worker ${worker} would load ${fileName}, a page's own code.`);
+          seen.add(fileName);
+          chunk.imports.forEach(visit);
+        };
+        visit(this.getFileName(ref));
+      }
+    },
+  };
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,6 +115,13 @@ export default defineConfig({
   outDir: process.env.MCPTI_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   vite: () => ({
+    build: {
+      // Chrome and Firefox ESR 140+ preload modules natively.
+      modulePreload: { polyfill: false },
+      // MCPTI_SOURCEMAP=1 adds source maps for bench/bundleComposition.ts (which package costs what); off for real builds.
+      sourcemap: Boolean(process.env.MCPTI_SOURCEMAP),
+    },
+    plugins: [zodWithoutJsonSchema(), zodWithoutJit(), sdkSchemasTreeShakable(), workersShareChunks()],
     resolve: {
       // The SDK Client imports its Ajv validator even when given another: keep Ajv out of the build
       // (utils/mcp/noAjvProvider.ts says why).
