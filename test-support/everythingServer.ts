@@ -68,7 +68,11 @@ export async function startEverythingServer({ transport, startTimeoutMs = 15_000
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8');
 
+  // A test run that ends without close() (a crash, an uncaught error) must not leave the server running.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const close = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await waitForExit(child);
   };
