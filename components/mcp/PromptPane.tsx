@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { PromptGetReport } from '../../utils/mcp/getPrompt';
 import { CappedText } from './CappedText';
 import { ContentItem } from './ContentItem';
-import { Described } from './ResourcePane';
+import { Described, PickRow } from './ResourcePane';
 import { OperationFailure, SessionActivityView } from './SessionActivityView';
 import { RawExchange } from './RawExchange';
 
@@ -13,17 +13,14 @@ export const PromptList = memo(function PromptList({ prompts, selected, onSelect
   return (
     <ul className="tool-list" aria-label="Prompts">
       {prompts.map((p, i) => (
-        <li
+        <PickRow
           key={`${i}:${p.name}`}
-          className={`tool-row${p.name === selected ? ' selected' : ''}`}
-          data-testid="prompt-row"
-          data-prompt-name={p.name}
-          tabIndex={0}
-          onClick={() => onSelect(p.name)}
-          onKeyDown={(e) => e.key === 'Enter' && onSelect(p.name)}
+          selected={p.name === selected}
+          data={{ 'data-testid': 'prompt-row', 'data-prompt-name': p.name }}
+          onPick={() => onSelect(p.name)}
         >
           <Described name={p.name} title={p.title} description={p.description} />
-        </li>
+        </PickRow>
       ))}
     </ul>
   );

@@ -1,5 +1,5 @@
 import type { Resource, ResourceTemplate } from '@modelcontextprotocol/sdk/types.js';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { resourceContentView } from '../../utils/mcp/contentView';
 import type { ResourceReadReport } from '../../utils/mcp/readResource';
 import { expandTemplate, templateVariables } from '../../utils/mcp/uriTemplate';
@@ -23,34 +23,37 @@ export const ResourceList = memo(function ResourceList(props: {
   return (
     <ul className="tool-list" aria-label="Resources">
       {resources.map((r, i) => (
-        <li
+        <PickRow
           key={`r${i}`}
-          className={`tool-row${selected && 'uri' in selected && selected.uri === r.uri ? ' selected' : ''}`}
-          data-testid="resource-row"
-          data-uri={r.uri}
-          tabIndex={0}
-          onClick={() => props.onRead(r.uri)}
-          onKeyDown={(e) => e.key === 'Enter' && props.onRead(r.uri)}
+          selected={selected !== undefined && 'uri' in selected && selected.uri === r.uri}
+          data={{ 'data-testid': 'resource-row', 'data-uri': r.uri }}
+          onPick={() => props.onRead(r.uri)}
         >
           <Described name={r.uri} title={r.title ?? r.name} description={r.description} mimeType={r.mimeType} />
-        </li>
+        </PickRow>
       ))}
       {templates.map((t, i) => (
-        <li
+        <PickRow
           key={`t${i}`}
-          className={`tool-row${selected && 'uriTemplate' in selected && selected.uriTemplate === t.uriTemplate ? ' selected' : ''}`}
-          data-testid="resource-template-row"
-          data-uri-template={t.uriTemplate}
-          tabIndex={0}
-          onClick={() => props.onTemplate(t.uriTemplate)}
-          onKeyDown={(e) => e.key === 'Enter' && props.onTemplate(t.uriTemplate)}
+          selected={selected !== undefined && 'uriTemplate' in selected && selected.uriTemplate === t.uriTemplate}
+          data={{ 'data-testid': 'resource-template-row', 'data-uri-template': t.uriTemplate }}
+          onPick={() => props.onTemplate(t.uriTemplate)}
         >
           <Described name={t.uriTemplate} title={t.title ?? t.name} description={t.description} mimeType={t.mimeType} badge="template" />
-        </li>
+        </PickRow>
       ))}
     </ul>
   );
 });
+
+/** One row of a list: a click or Enter picks it. */
+export function PickRow({ selected, data, onPick, children }: { selected: boolean; data: Record<string, string>; onPick(): void; children: ReactNode }) {
+  return (
+    <li {...data} className={`tool-row${selected ? ' selected' : ''}`} tabIndex={0} onClick={onPick} onKeyDown={(e) => e.key === 'Enter' && onPick()}>
+      {children}
+    </li>
+  );
+}
 
 /** A listed item's name line and description, all server text, capped. */
 export function Described(props: { name: string; title?: string; description?: string; mimeType?: string; badge?: string }) {

@@ -323,14 +323,8 @@ export function createMcpActions(services: PanelServices) {
       set({ argsNote: checked.unchecked });
       const prepared = prepare(url, chosen);
       if ('error' in prepared) return set({ inputError: prepared.error });
-      get().calling?.abort();
-      const controller = new AbortController();
-      set({ calling: controller, argsError: undefined, callReport: undefined });
-      const callReport = await operation('call', controller, prepared, (options) =>
-        callTool({ ...options, checkSchema: services.schemaChecker() }, tool, args.value),
-      );
-      if (get().calling !== controller) return;
-      set({ calling: undefined, callReport });
+      set({ argsError: undefined });
+      await operation('call', prepared, (options) => callTool({ ...options, checkSchema: services.schemaChecker() }, tool, args.value));
     },
 
     /** Reads a listed resource (selecting it). */
@@ -366,14 +360,9 @@ export function createMcpActions(services: PanelServices) {
       if (!name) return;
       const prepared = prepare(url, chosen);
       if ('error' in prepared) return set({ inputError: prepared.error });
-      get().getting?.abort();
-      const controller = new AbortController();
-      set({ getting: controller, promptReport: undefined });
       // Empty fields are left out: an optional argument not given is absent, not "".
       const args = Object.fromEntries(Object.entries(promptArgs).filter(([, v]) => v !== ''));
-      const promptReport = await operation('get', controller, prepared, (options) => getPrompt(options, name, args));
-      if (get().getting !== controller) return;
-      set({ getting: undefined, promptReport });
+      await operation('get', prepared, (options) => getPrompt(options, name, args));
     },
   };
 
@@ -391,29 +380,24 @@ export function createMcpActions(services: PanelServices) {
   async function read(url: string, chosen: ChosenToken, uri: string) {
     const prepared = prepare(url, chosen);
     if ('error' in prepared) return set({ inputError: prepared.error });
-    get().reading?.abort();
-    const controller = new AbortController();
-    set({ reading: controller, readReport: undefined });
-    const readReport = await operation('read', controller, prepared, (options) => readResource(options, uri));
-    if (get().reading !== controller) return;
-    set({ reading: undefined, readReport });
+    await operation('read', prepared, (options) => readResource(options, uri));
   }
 
   /**
    * A call, read or get in its own session, on the transport the test found, with the chosen log
    * level; what the server says meanwhile is shown live, and lists it says changed replace the
-   * report's (when the report is still the one the operation started from).
+   * report's (when the report is still the one the operation started from). A newer one of the same
+   * kind replaces it.
    */
-  async function operation<R extends OperationReport<unknown>>(
-    kind: LiveActivity['kind'],
-    controller: AbortController,
-    prepared: Prepared,
-    run: (options: OperationOptions) => Promise<R>,
-  ): Promise<R> {
+  async function operation(kind: LiveActivity['kind'], prepared: Prepared, run: (options: OperationOptions) => Promise<OperationReport<unknown>>) {
+    const [busy, result] = OPERATION_STATE[kind];
+    get()[busy]?.abort();
+    const controller = new AbortController();
+    set({ [busy]: controller, [result]: undefined });
     const report = get().report;
     const feed = liveFeed(kind);
     const { logLevel } = get();
-    const result = await run({
+    const done = await run({
       ...prepared,
       // Use the transport the test found, so a legacy SSE server is not probed again.
       transport: report?.transport ?? get().transport,
@@ -425,11 +409,18 @@ export function createMcpActions(services: PanelServices) {
       ...(logLevel ? { logLevel } : {}),
     });
     feed.stop();
-    if (result.relisted && get().report === report && report) set({ report: { ...report, ...result.relisted } });
-    if (result.changedLate) void listAgainInto(prepared, result.changedLate);
-    return result;
+    if (done.relisted && get().report === report && report) set({ report: { ...report, ...done.relisted } });
+    if (done.changedLate) void listAgainInto(prepared, done.changedLate);
+    if (get()[busy] === controller) set({ [busy]: undefined, [result]: done });
   }
 }
+
+/** Where each kind of operation keeps its controller and its report. */
+const OPERATION_STATE = {
+  call: ['calling', 'callReport'],
+  read: ['reading', 'readReport'],
+  get: ['getting', 'promptReport'],
+} as const;
 
 function argsTextFor(tool: Tool | undefined): string {
   return argumentsText(tool ? initialArguments(tool.inputSchema) : {});

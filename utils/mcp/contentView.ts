@@ -67,7 +67,5 @@ export function resourceContentView(contents: { text?: unknown; blob?: unknown; 
 
 /** "2.4 KB", "812 bytes". */
 export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 ? `${bytes} byte${bytes === 1 ? '' : 's'}` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }

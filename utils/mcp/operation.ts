@@ -57,7 +57,7 @@ export async function runOperation<T>(
     const plain = { signal, timeout: options.timeoutMs };
     if (options.logLevel && client.getServerCapabilities()?.logging) await client.setLoggingLevel(options.logLevel, plain);
     // Log messages a tool sends outside its request go to the GET stream: have it open before the call.
-    await untilOrAfter(session.serverStreamOpen, STREAM_WAIT_MS, signal);
+    await Promise.race([session.serverStreamOpen, new Promise((resolve) => setTimeout(resolve, STREAM_WAIT_MS))]);
     const started = performance.now();
     const value = await request(session, {
       ...plain,
@@ -104,30 +104,13 @@ export async function listAgain(options: McpSessionOptions, which: ListName[]): 
 /** How long a call waits for the GET stream to open before it goes ahead anyway. */
 const STREAM_WAIT_MS = 1000;
 
-function untilOrAfter(promise: Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-    void promise.then(done);
-  });
-}
-
 /** What Cancel did, from the JSON-RPC log: which request the panel cancelled, and whether that reached the server. */
 export function cancellationText(messages: JsonRpcLogEntry[]): string {
-  const sent = messages.filter((m) => m.direction === 'sent' && getOwn(m.message, 'method') === 'notifications/cancelled');
-  if (sent.length === 0) return 'Cancelled before the request was sent.';
-  return sent
-    .map((m) => {
-      const id = getOwn(getOwn(m.message, 'params'), 'requestId');
-      const what = `notifications/cancelled for request ${typeof id === 'number' || typeof id === 'string' ? String(id) : '?'}`;
-      if (m.delivery === 'sent') return `Cancelled: the panel sent ${what}.`;
-      if (m.delivery) return `Cancelled, but ${what} could not be sent (${m.delivery.failed.slice(0, 200)}).`;
-      return `Cancelled: the panel was sending ${what} when the session closed.`;
-    })
-    .join(' ');
+  const sent = messages.find((m) => m.direction === 'sent' && getOwn(m.message, 'method') === 'notifications/cancelled');
+  if (!sent) return 'Cancelled before the request was sent.';
+  const what = `notifications/cancelled for request ${String(getOwn(getOwn(sent.message, 'params'), 'requestId'))}`;
+  if (sent.delivery === 'sent') return `Cancelled: the panel sent ${what}.`;
+  return sent.delivery
+    ? `Cancelled, but ${what} could not be sent (${sent.delivery.failed.slice(0, 200)}).`
+    : `Cancelled: the panel was sending ${what} when the session closed.`;
 }

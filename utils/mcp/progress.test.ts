@@ -23,6 +23,9 @@ describe('progress maths', () => {
     expect(b).toMatchObject({ progress: 1, percent: 80, count: 2 });
     const c = nextProgress(b, { progress: 4, total: 50 });
     expect(c?.percent).toBe(80);
+    // A notification without a total in between does not reset the bar (found by the property below).
+    const d = nextProgress(nextProgress(c, { progress: 0 }), { progress: 0, total: 1 });
+    expect(d?.percent).toBe(80);
   });
 
   it('ignores a notification without a finite progress number', () => {

@@ -24,7 +24,8 @@ export function nextProgress(previous: ProgressView | undefined, params: { progr
   if (typeof progress !== 'number' || !Number.isFinite(progress)) return previous;
   const total = typeof params.total === 'number' && Number.isFinite(params.total) ? params.total : undefined;
   const raw = total !== undefined && total > 0 ? Math.min(100, Math.max(0, (progress / total) * 100)) : undefined;
-  const percent = raw === undefined ? undefined : Math.max(raw, previous?.percent ?? 0);
+  // The bar keeps its furthest point, also through a notification that gives no total.
+  const percent = raw === undefined ? previous?.percent : Math.max(raw, previous?.percent ?? 0);
   const message = typeof params.message === 'string' ? params.message.slice(0, MAX_MESSAGE) : previous?.message;
   return {
     progress,
@@ -38,7 +39,7 @@ export function nextProgress(previous: ProgressView | undefined, params: { progr
 /** "3 of 5 (60 %)", "3", with the server's message after a dash. */
 export function progressText(view: ProgressView): string {
   const amount = view.total !== undefined ? `${formatNumber(view.progress)} of ${formatNumber(view.total)}` : formatNumber(view.progress);
-  const percent = view.percent !== undefined ? ` (${Math.floor(view.percent)} %)` : '';
+  const percent = view.percent !== undefined && view.total !== undefined ? ` (${Math.floor(view.percent)} %)` : '';
   return `${amount}${percent}${view.message ? ` — ${view.message}` : ''}`;
 }
 
