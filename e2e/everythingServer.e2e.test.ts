@@ -44,7 +44,7 @@ async function fillField(panel: Frame, selector: string, value: string): Promise
 
 async function testAgainst(panel: Frame, url: string, transport: 'auto' | 'streamable-http' | 'sse' = 'auto') {
   await fillField(panel, '[data-testid="target-url"]', url);
-  await panel.select('[data-testid="transport-choice"]', transport);
+  expect(await panel.select('[data-testid="transport-choice"]', transport)).toEqual([transport]);
   await clickInPanel(panel, '[data-testid="preset-worker"]');
   return testToolsNow(panel);
 }
