@@ -264,6 +264,26 @@ describe('log messages a server sends outside the request', () => {
   });
 });
 
+describe('a log line the server sends just after its answer', () => {
+  it('is in before the session closes: a server that logs gets a moment after its answer', async () => {
+    const server = await startServer(
+      (mcp) =>
+        mcp.registerTool('answer_then_log', { description: 'logs just after answering' }, async (extra) => {
+          setTimeout(() => void mcp.sendLoggingMessage({ level: 'info', data: 'after the answer' }, extra.sessionId), 40);
+          return { content: [{ type: 'text', text: 'answered' }] };
+        }),
+      { capabilities: { tools: {}, logging: {} } },
+    );
+    try {
+      const report = await callTool({ url: server.url, auth: {}, transport: 'streamable-http', timeoutMs: 5000 }, { ...slowTool, name: 'answer_then_log' }, {});
+      expect(report.result?.content).toEqual([{ type: 'text', text: 'answered' }]);
+      expect(report.activity.serverLog.map((l) => l.text)).toEqual(['after the answer']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a server request answered while the server waits on it', () => {
   it('sampling from inside a tool gets -32601 with the reason, and the tool goes on', async () => {
     let answer = '';

@@ -72,6 +72,10 @@ export async function runOperation<T>(
       },
     });
     ms = Math.round(performance.now() - started);
+    // A log line or list change a server sends with its answer can come on another stream just after
+    // it: a server that may send them gets a moment before the session closes under them.
+    const caps = client.getServerCapabilities();
+    if (caps?.logging || caps?.tools?.listChanged || caps?.resources?.listChanged || caps?.prompts?.listChanged) await pause(SETTLE_MS, signal);
     relistedCount = session.activity.listChanged.length;
     const changed = [...new Set(session.activity.listChanged)];
     if (changed.length > 0) relisted = await relist(client, changed, session.messages, plain, []);
@@ -103,6 +107,15 @@ export async function listAgain(options: McpSessionOptions, which: ListName[]): 
 
 /** How long a call waits for the GET stream to open before it goes ahead anyway. */
 const STREAM_WAIT_MS = 1000;
+/** How long a session stays open after the answer, for what the server sends with it. */
+const SETTLE_MS = 150;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
 
 /** What Cancel did, from the JSON-RPC log: which request the panel cancelled, and whether that reached the server. */
 export function cancellationText(messages: JsonRpcLogEntry[]): string {
