@@ -27,7 +27,8 @@ export async function benchMcpLatency(benchBuild: string): Promise<void> {
   const demo = await startFullDemo();
   try {
     const { access_token } = await demo.issuer.issue('jwt', 'bench', 3600);
-    const url = new URL(`${demo.url}/mcp`);
+    // A tools-only server: initialize, initialized, tools/list and DELETE are all a test needs there.
+    const url = new URL(`${demo.url}/tools-only/mcp`);
 
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -60,7 +61,7 @@ export async function benchMcpLatency(benchBuild: string): Promise<void> {
 
     const requests: string[] = [];
     const count = (req: IncomingMessage) => {
-      if (req.url?.startsWith('/mcp')) requests.push(`${req.method}`);
+      if (req.url?.startsWith('/tools-only/mcp')) requests.push(`${req.method}`);
     };
     const inPanel: number[] = [];
     const measuredByPanel: number[] = [];

@@ -16,9 +16,9 @@ export const CONTENT_RESOURCES = ['demo://sections/readme', 'demo://sections/ind
  * reports progress and logs while it works, and one that asks the client for input (elicitation).
  * Every capability it uses is declared.
  */
-export function createContentMcpServer(): McpServer {
+export function createContentMcpServer(name = 'demo-content-mcp', version = '1.0.0'): McpServer {
   const server = new McpServer(
-    { name: 'demo-content-mcp', version: '1.0.0' },
+    { name, version },
     { capabilities: { tools: { listChanged: true }, resources: { listChanged: true }, prompts: { listChanged: true }, logging: {} } },
   );
   registerPortalTools(server);

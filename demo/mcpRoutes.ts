@@ -33,6 +33,9 @@ export interface McpEndpointOptions {
   server?: () => McpServer;
 }
 
+/** The portal's MCP server: its tools plus resources, templates, a prompt, a long tool and an elicitation tool. */
+const portalMcpServer = () => createContentMcpServer('demo-portal-mcp', '1.2.0');
+
 /** A real MCP SDK server behind Streamable HTTP, with the portal's bearer-token gate in front. */
 export function mcpEndpoint(issuer: TokenIssuer): {
   serve: (req: IncomingMessage, res: ServerResponse, opts: McpEndpointOptions) => Promise<void>;
@@ -106,7 +109,7 @@ export function mcpEndpoint(issuer: TokenIssuer): {
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
-    await (opts.server ?? createPortalMcpServer)().connect(transport);
+    await (opts.server ?? portalMcpServer)().connect(transport);
     await transport.handleRequest(req, res, await parsedBody(req));
   };
   return { serve, authorize };
@@ -114,10 +117,12 @@ export function mcpEndpoint(issuer: TokenIssuer): {
 
 /**
  * The demo's MCP endpoints, all real SDK servers:
- * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens;
+ * - `/mcp` Streamable HTTP and `/sse` legacy HTTP+SSE, accepting only valid, unexpired portal tokens:
+ *   the portal's tools, resources, resource templates, a prompt, a long tool with progress and logs,
+ *   and a tool that asks for elicitation;
+ * - `/content/mcp`, the same server without a token; `/tools-only/mcp`, the portal's tools alone
+ *   (with a token), where a test takes exactly the 4 requests the bench counts;
  * - `/worker/mcp`, no token, like the user's own Worker;
- * - `/content/mcp`, no token: resources, resource templates, a prompt, a long tool with progress
- *   and logs, and a tool that asks for elicitation, beside the portal's tools;
  * - failure look-alikes for the panel's error reports: an Access-style HTML login page, a server
  *   that never answers, a 500, a 403 insufficient_scope, and an MCP server without CORS headers.
  */
@@ -153,6 +158,10 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
       case '/worker/mcp':
         await streamable(req, res, { auth: false, cors: true, worker: true });
         return true;
+      case '/tools-only/mcp':
+        // The portal's tools and nothing else: a test needs exactly 4 requests here (what `npm run bench` counts).
+        await endpoint.serve(req, res, { auth: true, cors: CORS_HEADERS, resourceMetadata, server: createPortalMcpServer });
+        return true;
       case '/content/mcp':
         await endpoint.serve(req, res, { auth: false, cors: CORS_HEADERS, server: createContentMcpServer });
         return true;
@@ -167,7 +176,7 @@ export function mcpRoutes(issuer: TokenIssuer): RouteHandler {
         const transport = new SSEServerTransport('/sse/message', res);
         sseSessions.set(transport.sessionId, transport);
         transport.onclose = () => sseSessions.delete(transport.sessionId);
-        await createPortalMcpServer().connect(transport);
+        await portalMcpServer().connect(transport);
         return true;
       }
       case '/sse/message': {

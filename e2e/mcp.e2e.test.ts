@@ -5,7 +5,17 @@ import { tokenFingerprint } from '../utils/tokens/fingerprint';
 import { demoPortal } from './harness/demoPage';
 import { clickInPanel, fillInPanel, grantHostAccess, openPanelOn, testToolsNow, useDemoWithPanel, waitForRow } from './harness/devtoolsPanel';
 
-const DEMO_TOOLS = ['get_sections', 'add', 'get_weather', 'always_fails', 'get_logo', 'get_docs', 'delete_section'];
+const DEMO_TOOLS = [
+  'get_sections',
+  'add',
+  'get_weather',
+  'always_fails',
+  'get_logo',
+  'get_docs',
+  'delete_section',
+  'prepare_report',
+  'publish_with_confirmation',
+];
 
 const toolNames = (panel: Frame) => panel.$$eval('[data-testid="tool-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.toolName));
 
@@ -24,7 +34,7 @@ describe('Test tools now, through the real panel', () => {
 
     const report = await testToolsNow(env.s.panel);
     expect(report).toMatchObject({ outcome: 'pass', transport: 'streamable-http' });
-    expect(report.headline).toMatch(/demo-portal-mcp.*7 tools/);
+    expect(report.headline).toMatch(/demo-portal-mcp.*9 tools/);
     expect(await toolNames(env.s.panel)).toEqual(DEMO_TOOLS);
     expect(await env.s.panel.$eval('[data-testid="report-token"]', (e) => e.textContent)).toContain(tokenFingerprint(tokens.access_token));
 

@@ -45,7 +45,7 @@ describe('resources, prompts and server messages against the demo content server
 
   it('asks a tools-only server for nothing but tools: the four requests of a test stay four', async () => {
     const { access_token } = await demo.issuer.issue('jwt', 'demo');
-    const report = await runToolsTest({ ...options(), url: `${demo.url}/mcp`, auth: { token: { value: access_token, fingerprint: 'f' } } });
+    const report = await runToolsTest({ ...options(), url: `${demo.url}/tools-only/mcp`, auth: { token: { value: access_token, fingerprint: 'f' } } });
     expect(report).toMatchObject({ outcome: 'pass', listNotes: [] });
     expect(report.resources).toBeUndefined();
     expect(report.prompts).toBeUndefined();

