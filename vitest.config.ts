@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -6,6 +7,8 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
+        // As in the extension's build (wxt.config.ts): the SDK's legacy SSE transport reads one stream, without reconnecting.
+        resolve: { alias: [{ find: /^eventsource$/, replacement: resolve(import.meta.dirname, 'utils/mcp/oneShotEventSource.ts') }] },
         test: {
           name: 'unit',
           include: [

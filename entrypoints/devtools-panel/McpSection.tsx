@@ -139,6 +139,7 @@ export function McpSection({ actions }: { actions: McpActions }) {
             serverName={mcp.report.server?.name}
             token={rows.find((r) => r.fingerprint === mcp.report?.token?.fingerprint)?.value}
             sendAs={mcp.report.token?.sendAs}
+            expiresAt={mcp.report.token?.expiresAt}
             copy={copy}
           />
         )}

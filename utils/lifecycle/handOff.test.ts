@@ -115,6 +115,17 @@ describe('handOffSnippet: each format, as its tool reads it', () => {
     expect(text).toContain('Cloudflare Access will not take');
   });
 
+  it('for a server that needs no token (a Worker), the API request and curl carry none', () => {
+    const api = argvOf(handOffSnippet('claude-api', input({ url: 'https://worker.example.dev/mcp', withoutToken: true })));
+    expect(JSON.parse(after(api, '-d')).mcp_servers).toEqual([{ type: 'url', url: 'https://worker.example.dev/mcp', name: 'worker-example-dev' }]);
+    const curl = handOffSnippet('curl', input({ withoutToken: true }));
+    expect(curl).not.toMatch(/TOKEN|Authorization/);
+    expect(argvOf(curl).filter((a, i) => argvOf(curl)[i - 1] === '-H')).toEqual([
+      'Accept: application/json, text/event-stream',
+      'Content-Type: application/json',
+    ]);
+  });
+
   it('curl: the initialize POST with both Accept types', () => {
     const argv = argvOf(handOffSnippet('curl', input({ token: 'tok-abc' })));
     expect(argv.slice(0, 4)).toEqual(['-i', '-X', 'POST', URL_]);

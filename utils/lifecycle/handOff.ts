@@ -100,6 +100,7 @@ interface Context {
   name: string;
   https: boolean;
   localhost: boolean;
+  withoutToken: boolean;
 }
 
 function context(input: HandOffInput): Context {
@@ -112,10 +113,11 @@ function context(input: HandOffInput): Context {
     bearer,
     headerName: bearer ? 'Authorization' : 'cf-access-token',
     headerValue: (token) => (bearer ? `Bearer ${token}` : token),
-    stamp: expiryStamp(input.expiresAtSeconds, input.nowMs),
+    stamp: input.withoutToken ? 'none needed' : expiryStamp(input.expiresAtSeconds, input.nowMs),
     name: serverName(input.serverName ?? url.hostname),
     https: url.protocol === 'https:',
     localhost: url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'),
+    withoutToken: input.withoutToken === true,
   };
 }
 
@@ -167,7 +169,7 @@ function claudeCodeSnippet(c: Context): string {
 }
 
 function claudeApiSnippet(c: Context): string {
-  const server = { type: 'url', url: c.url, name: c.name, authorization_token: c.token };
+  const server = { type: 'url', url: c.url, name: c.name, ...(c.withoutToken ? {} : { authorization_token: c.token }) };
   const body = {
     model: EXAMPLE_MODEL,
     max_tokens: 1000,
@@ -178,7 +180,7 @@ function claudeApiSnippet(c: Context): string {
   return [
     `# Anthropic Messages API with the MCP connector (beta ${MCP_CONNECTOR_BETA}): token ${c.stamp}`,
     ...(c.https ? [] : ['# The connector reaches only public https URLs: expose a local server through a tunnel first.']),
-    ...(c.bearer ? [] : ['# The connector sends authorization_token as a bearer; Cloudflare Access will not take its session that way.']),
+    ...(c.bearer || c.withoutToken ? [] : ['# The connector sends authorization_token as a bearer; Cloudflare Access will not take its session that way.']),
     'curl https://api.anthropic.com/v1/messages \\',
     "  -H 'content-type: application/json' \\",
     '  -H "x-api-key: ${ANTHROPIC_API_KEY}" \\',
@@ -197,11 +199,11 @@ function curlSnippet(c: Context): string {
   });
   return [
     `# MCP initialize request: token ${c.stamp}`,
-    `MCP_TOKEN=${shellQuote(c.token)}`,
+    ...(c.withoutToken ? [] : [`MCP_TOKEN=${shellQuote(c.token)}`]),
     `curl -i -X POST ${shellQuote(c.url)} \\`,
     "  -H 'Accept: application/json, text/event-stream' \\",
     "  -H 'Content-Type: application/json' \\",
-    `  -H ${headerWithVariable(c)} \\`,
+    ...(c.withoutToken ? [] : [`  -H ${headerWithVariable(c)} \\`]),
     `  -d ${shellQuote(body)}`,
   ].join('\n');
 }

@@ -184,6 +184,8 @@ export interface HandOffInput {
   expiresAtSeconds?: number;
   nowMs: number;
   serverName?: string;
+  /** No token goes with this server (a Worker without auth): the API and curl snippets then carry none. */
+  withoutToken?: boolean;
 }
 
 export interface SessionReportInput {

@@ -304,25 +304,3 @@ describe('reportMarkdown', () => {
     expect(all).toContain('- The server asked for roots (roots/list), …');
   });
 });
-
-describe('export snippets', () => {
-  it('redact the token unless asked, and warn about non-https connector URLs', async () => {
-    const { claudeConnectorSnippet, curlInitializeSnippet } = await import('./exportSnippets');
-    const redacted = claudeConnectorSnippet({ url: 'http://127.0.0.1:8787/mcp', hasToken: true, serverName: 'demo-portal-mcp' });
-    expect(redacted).toContain('"authorization_token": "<TOKEN>"');
-    expect(redacted).toContain('"mcp_server_name": "demo-portal-mcp"');
-    expect(redacted).toMatch(/needs an https URL/);
-    const body = JSON.parse(
-      redacted
-        .split('\n')
-        .filter((l) => !l.startsWith('//'))
-        .join('\n'),
-    );
-    expect(body.mcp_servers[0]).toEqual({ type: 'url', url: 'http://127.0.0.1:8787/mcp', name: 'demo-portal-mcp', authorization_token: '<TOKEN>' });
-    expect(claudeConnectorSnippet({ url: 'https://w.example.dev/mcp', hasToken: false })).not.toContain('authorization_token');
-    const curl = curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true, token: "it's-secret" });
-    expect(curl).toContain(`-H 'Authorization: Bearer it'\\''s-secret'`);
-    expect(curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true })).toContain('Bearer <TOKEN>');
-    expect(curlInitializeSnippet({ url: 'https://p.example/mcp', hasToken: true, sendAs: 'cf-access-token' })).toContain("-H 'cf-access-token: <TOKEN>'");
-  });
-});
