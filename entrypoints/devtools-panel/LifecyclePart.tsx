@@ -12,7 +12,10 @@ import { testStats } from '../../utils/lifecycle/testStats';
 import { resolveSelection } from '../../utils/panel/panelRows';
 import { usePanelServices } from './services';
 import { usePanelStore } from './store';
+import { withoutQuery } from '../../utils/urls';
 import './lifecycle.css';
+
+const LINEAGE_CLOCK_MS = 10_000;
 
 /**
  * The token lifecycle view, loaded apart from the first paint (App imports it lazily when the user
@@ -32,10 +35,13 @@ export default function LifecyclePart() {
       selected: st.selected,
     })),
   );
-  const lineages = useMemo(() => buildLineages(s.rows, s.tokenRequests, s.nowMs), [s.rows, s.tokenRequests, s.nowMs]);
+  // Lineages are rebuilt when a token or request arrives, and otherwise every 10 s (for a gap that is
+  // still open), not on every tick: with 500 rows a rebuild takes tens of milliseconds.
+  const lineageClock = Math.floor(s.nowMs / LINEAGE_CLOCK_MS) * LINEAGE_CLOCK_MS;
+  const lineages = useMemo(() => buildLineages(s.rows, s.tokenRequests, lineageClock), [s.rows, s.tokenRequests, lineageClock]);
   const lifetimes = useMemo(() => lifetimeStats(lineages), [lineages]);
-  // The current target: the newest MCP endpoint the page used, else the server tested last.
-  const origin = s.targets[0]?.origin ?? s.testRuns.at(-1)?.origin;
+  // The current target: the server Test tools now ran against last (typed or detected), else the newest MCP endpoint the page used.
+  const origin = s.testRuns.at(-1)?.origin ?? s.targets[0]?.origin;
   const current = useMemo(() => (origin ? testStats(s.testRuns, origin) : undefined), [s.testRuns, origin]);
   const reportInput = (): SessionReportInput => ({
     nowMs: s.nowMs,
@@ -43,7 +49,7 @@ export default function LifecyclePart() {
     lifetimeStats: lifetimes,
     testStats: [...new Set(s.testRuns.map((r) => r.origin))].map((o) => testStats(s.testRuns, o)),
     // The report does not keep the URL it checked: its first request went to it.
-    auth: s.lastAuthReport && { url: s.lastAuthReport.exchanges[0]?.url ?? s.targets[0]?.url ?? '', report: s.lastAuthReport },
+    auth: s.lastAuthReport && { url: withoutQuery(s.lastAuthReport.exchanges[0]?.url ?? s.targets[0]?.url ?? ''), report: s.lastAuthReport },
   });
 
   return (

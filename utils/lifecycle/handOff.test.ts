@@ -232,5 +232,6 @@ describe('handOffSnippet: odd characters cannot break out', () => {
       ),
       { numRuns: 40 },
     );
-  });
+    // About 240 real shells: slow on a loaded CI machine, so the time limit is generous (nothing here waits on time).
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ describe('tokenRequestEvent: what a token request tells, never its values', () =
       JSON.stringify({ access_token: 'at-secret-2', refresh_token: 'rt-secret-2', expires_in: 900 }),
     );
     expect(event).toEqual({
-      id: `${at}|https://portal.example.com/oauth/token`,
+      id: expect.stringMatching(new RegExp(`^${at}\\|https://portal\\.example\\.com/oauth/token\\|200\\|[0-9a-f]{12}$`)),
       at,
       endpoint: 'https://portal.example.com/oauth/token',
       origin: 'https://portal.example.com',
@@ -54,6 +54,27 @@ describe('tokenRequestEvent: what a token request tells, never its values', () =
     expect(event?.error?.description?.length).toBe(300);
     expect(isTokenRequestError(entry)).toBe(true);
     expect(isTokenRequestError(form('grant_type=refresh_token'))).toBe(false);
+  });
+
+  it('masks a token the server echoes in its error description, and keeps the words', async () => {
+    const entry = { ...form('grant_type=refresh_token&refresh_token=rt-9f8e7d6c5b4a39281706'), response: { ...form('').response, status: 400 } };
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLWJ5dGVz';
+    const event = tokenRequestEvent(
+      entry,
+      JSON.stringify({ error: 'invalid_grant', error_description: `Invalid refresh token: rt-9f8e7d6c5b4a39281706 (was ${jwt})` }),
+    );
+    expect(event?.error?.description).toBe('Invalid refresh token: <redacted> (was <redacted>)');
+    expect(
+      tokenRequestEvent(entry, JSON.stringify({ error: 'invalid_grant', error_description: 'The authorization_code grant expired' }))?.error?.description,
+    ).toBe('The authorization_code grant expired');
+  });
+
+  it('tells two refreshes racing in one millisecond apart, and the same request reported twice not', () => {
+    const first = tokenRequestEvent(form('grant_type=refresh_token&refresh_token=rt-a'));
+    const second = tokenRequestEvent(form('grant_type=refresh_token&refresh_token=rt-b'));
+    expect(first?.at).toBe(second?.at);
+    expect(first?.id).not.toBe(second?.id);
+    expect(tokenRequestEvent(form('grant_type=refresh_token&refresh_token=rt-a'))?.id).toBe(first?.id);
   });
 
   it('ignores requests that are not token requests, and HTML where JSON was expected', () => {

@@ -41,7 +41,10 @@ export function tokenRequestEvent(entry: unknown, responseBody?: string): TokenR
   const at = Number.isFinite(started) ? started : Date.now();
   const endpoint = urlWithoutQuery(request.url);
   const status = typeof response.status === 'number' && Number.isInteger(response.status) && response.status >= 0 ? response.status : 0;
-  const event: TokenRequestEvent = { id: `${at}|${endpoint}`, at, endpoint, origin: originOf(request.url), status, ...params };
+  // Live capture and the backfill report the same entry: same start, endpoint, body and status. Two
+  // refreshes racing in one millisecond differ in body (refresh token) or status, and stay two.
+  const bodyKey = tokenFingerprint(typeof request.postData === 'object' && request.postData !== null ? JSON.stringify(request.postData) : '');
+  const event: TokenRequestEvent = { id: `${at}|${endpoint}|${status}|${bodyKey}`, at, endpoint, origin: originOf(request.url), status, ...params };
   if (typeof responseBody === 'string') Object.assign(event, responseFacts(responseBody, status, at, endpoint));
   return event;
 }
@@ -76,8 +79,16 @@ function oauthError(body: string): TokenRequestEvent['error'] {
   const description = own(parsed, 'error_description');
   return {
     code,
-    ...(typeof description === 'string' && description.trim() !== '' ? { description: description.slice(0, MAX_DESCRIPTION_CHARS) } : {}),
+    ...(typeof description === 'string' && description.trim() !== '' ? { description: withoutSecrets(description.slice(0, MAX_DESCRIPTION_CHARS)) } : {}),
   };
+}
+
+/**
+ * Servers echo what they refused ("Invalid refresh token: eyJ…"): any token-shaped run (20 or more
+ * token characters with a digit in it) is masked, so the lifecycle and its report never carry one.
+ */
+export function withoutSecrets(text: string): string {
+  return text.replace(/[\w.~+/=-]{20,}/g, (run) => (/\d/.test(run) ? '<redacted>' : run));
 }
 
 function tokenRequestParams(postData: unknown, headers: ReturnType<typeof nameValues>): TokenRequestParams | undefined {
