@@ -34,7 +34,7 @@ export interface McpTestReport {
   resourceTemplates?: ResourceTemplate[];
   /** Absent when the server does not advertise prompts. */
   prompts?: Prompt[];
-  /** Lists cut short, in words. */
+  /** Lists cut short, or refused with a JSON-RPC error by the server, in words. */
   listNotes?: string[];
   failure?: McpFailure;
   exchanges: HttpExchange[];
@@ -49,7 +49,8 @@ export interface McpTestReport {
 /**
  * "Test tools now": connect → initialize → tools/list, and resources/list, resources/templates/list
  * and prompts/list only when the server advertises them (every page of each) → report. A list the
- * server says changed while it was being listed is listed again, once. Never throws.
+ * server says changed while it was being listed is listed again, once. Only tools/list must
+ * succeed: an optional list the server answers with a JSON-RPC error is noted. Never throws.
  */
 export async function runToolsTest(options: McpTestOptions): Promise<McpTestReport> {
   const now = options.now ?? Date.now;
@@ -68,11 +69,14 @@ export async function runToolsTest(options: McpTestOptions): Promise<McpTestRepo
     };
     const capabilities = client.getServerCapabilities();
     const lists: Omit<McpLists, 'notes'> = { tools: await timed('tools/list', () => listTools(client, messages, request, notes)) };
-    if (capabilities?.resources) Object.assign(lists, await timed('resources/list', () => listResources(client, request, notes)));
-    if (capabilities?.prompts) lists.prompts = await timed('prompts/list', () => listPrompts(client, request, notes));
+    // An advertised list the server refused (see the notes) is shown empty.
+    if (capabilities?.resources)
+      Object.assign(lists, { resources: [], resourceTemplates: [] }, await timed('resources/list', () => listResources(client, messages, request, notes)));
+    if (capabilities?.prompts) lists.prompts = (await timed('prompts/list', () => listPrompts(client, messages, request, notes))) ?? [];
     const changed = [...new Set(activity.listChanged)];
     if (changed.length > 0) Object.assign(lists, await relist(client, changed, messages, request, notes));
-    return { ...lists, notes };
+    // A list refused again when listed anew would say the same twice.
+    return { ...lists, notes: [...new Set(notes)] };
   });
   const token = options.auth.token;
   const lists = result.value;
