@@ -10,6 +10,33 @@ export interface JsonRpcLogEntry {
   delivery?: 'sent' | { failed: string };
 }
 
+/**
+ * Received notifications a log keeps at most (the first ones): a session stays open for minutes
+ * and a server may send progress or log notifications without end. Responses, server requests and
+ * everything sent are always kept: a request's answer and a cancellation are looked up in the log.
+ */
+export const MAX_LOGGED_NOTIFICATIONS = 1000;
+
+/** Per log, not per transport: a session's attempts (Streamable HTTP, then legacy SSE) share one log. */
+const notificationCounts = new WeakMap<object, { kept: number; dropped: number }>();
+
+/** How many notifications the server sent that `log` did not keep. */
+export function droppedNotifications(log: readonly JsonRpcLogEntry[]): number {
+  return notificationCounts.get(log)?.dropped ?? 0;
+}
+
+/** Counts a received notification for `log`: whether there is still room to keep it. */
+function roomForNotification(log: JsonRpcLogEntry[]): boolean {
+  let count = notificationCounts.get(log);
+  if (!count) notificationCounts.set(log, (count = { kept: 0, dropped: 0 }));
+  if (count.kept < MAX_LOGGED_NOTIFICATIONS) {
+    count.kept++;
+    return true;
+  }
+  count.dropped++;
+  return false;
+}
+
 /** Wraps a transport so the raw JSON-RPC exchange can be shown, and times its start (the "connect" step). */
 export class LoggingTransport implements Transport {
   startMs?: number;
@@ -25,7 +52,8 @@ export class LoggingTransport implements Transport {
     inner.onclose = () => this.onclose?.();
     inner.onerror = (error) => this.onerror?.(error);
     inner.onmessage = (message, extra) => {
-      this.log.push({ direction: 'received', at: performance.now(), message });
+      const notification = 'method' in message && !('id' in message);
+      if (!notification || roomForNotification(this.log)) this.log.push({ direction: 'received', at: performance.now(), message });
       this.onmessage?.(message, extra);
     };
   }
