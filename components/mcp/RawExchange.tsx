@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { JsonRpcLogEntry } from '../../utils/mcp/loggingTransport';
+import { droppedNotifications, type JsonRpcLogEntry } from '../../utils/mcp/loggingTransport';
 import { exchangeText } from '../../utils/mcp/exchangeText';
 import type { HttpExchange } from '../../utils/mcp/recordingFetch';
 import { CopyButton } from '../CopyButton';
@@ -10,7 +10,7 @@ function safeExchangeText(exchanges: HttpExchange[], messages: JsonRpcLogEntry[]
   try {
     return exchangeText(exchanges, messages);
   } catch {
-    return `${exchangeText(exchanges, [])}\n(The ${messages.length} JSON-RPC messages are nested too deeply to show as text.)`;
+    return `${exchangeText(exchanges, [], droppedNotifications(messages))}\n(The ${messages.length} JSON-RPC messages are nested too deeply to show as text.)`;
   }
 }
 
@@ -23,6 +23,7 @@ export function RawExchange({ exchanges, messages, copy }: { exchanges: HttpExch
     <details className="raw-exchange" data-testid="raw-exchange" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Raw exchange: {exchanges.length} HTTP request{exchanges.length === 1 ? '' : 's'}, {messages.length} JSON-RPC messages
+        {droppedNotifications(messages) > 0 && ` (${droppedNotifications(messages).toLocaleString('en')} more notifications not kept)`}
       </summary>
       <CopyButton label="Copy (redacted)" text={() => safeExchangeText(exchanges, messages)} copy={copy} />
       {open && <CappedText as="pre" className="json" text={text} limit={100_000} />}
