@@ -1,7 +1,7 @@
 // Takes the README picture: the real panel in Chromium DevTools after a sign-in and a tools test.
 // Run: npm run screenshot (writes docs/panel.png).
 import { startFullDemo } from '../test-support/demoServer';
-import { demoPortal } from '../e2e/harness/demoPage';
+import { autoRefreshUrl, demoPortal, waitForPageDone } from '../e2e/harness/demoPage';
 import { clickInPanel, fillInPanel, openPanelOn } from '../e2e/harness/devtoolsPanel';
 
 const demo = await startFullDemo();
@@ -39,6 +39,14 @@ try {
   const report = await s.panel.$('[data-testid="auth-report"]');
   await report!.evaluate((e) => e.scrollIntoView());
   await report!.screenshot({ path: process.argv[3] ?? 'docs/auth-report.png' });
+
+  // The third: the lifecycle view after the demo's own client refreshed its token three times.
+  await s.page.goto(autoRefreshUrl(demo.url, { ttl: 8, lead: 3, tokens: 4, resource: true, offline: true }));
+  await waitForPageDone(s.page);
+  await clickInPanel(s.panel, '[data-testid="lifecycle-toggle"]');
+  await s.panel.waitForSelector('[data-testid="lifecycle-view"] [data-testid="refresh-event"]');
+  await s.panel.$eval('[data-testid="lifecycle-view"]', (e) => e.scrollIntoView());
+  await s.devtools.screenshot({ path: process.argv[4] ?? 'docs/lifecycle.png' });
 } finally {
   await s.close();
   await demo.close();

@@ -9,8 +9,12 @@ const words = (before: Record<string, unknown>, after: Record<string, unknown>) 
 describe('diffClaims', () => {
   it('finds nothing between two refreshes of one grant: times and per-token ids always change', async () => {
     const base = { iss: 'https://as.example', sub: 'alice', aud: 'https://mcp.example/mcp', scope: 'read write', acr: '1' };
-    const a = claimsOf(decodeToken(await signedJwt({ ...base, iat: 100, nbf: 100, exp: 400, jti: 'a1', at_hash: 'x', nonce: 'n1', uti: 'u1' })));
-    const b = claimsOf(decodeToken(await signedJwt({ ...base, iat: 400, nbf: 400, exp: 700, jti: 'b2', at_hash: 'y', nonce: 'n2', uti: 'u2' })));
+    const a = claimsOf(
+      decodeToken(await signedJwt({ ...base, iat: 100, nbf: 100, exp: 400, jti: 'a1', at_hash: 'x', nonce: 'n1', uti: 'u1', identity_nonce: 'i1' })),
+    );
+    const b = claimsOf(
+      decodeToken(await signedJwt({ ...base, iat: 400, nbf: 400, exp: 700, jti: 'b2', at_hash: 'y', nonce: 'n2', uti: 'u2', identity_nonce: 'i2' })),
+    );
     expect(diffClaims(snap(a, 300), snap(b, 300))).toEqual([]);
   });
 

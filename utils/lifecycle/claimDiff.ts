@@ -5,10 +5,24 @@ import { clip, durationWords } from './words';
  * Claims that differ between any two tokens by design, so a change in them says nothing:
  * times (`iat`, `exp`, `nbf`: the lifetime is compared instead), per-token ids (`jti`, Entra's
  * `uti`), hashes of the sibling token or code (`at_hash`, `c_hash`, `s_hash`), the per-sign-in
- * `nonce`, and Entra's opaque per-token state (`rh`, `aio`). `auth_time` is NOT ignored: its change
+ * `nonce`, Cloudflare Access's `identity_nonce` (new in every CF_Authorization token), and Entra's
+ * opaque per-token state (`rh`, `aio`). `auth_time` is NOT ignored: its change
  * means the user signed in again, which is exactly what a lineage should show.
  */
-export const IGNORED_CLAIMS: ReadonlySet<string> = new Set(['iat', 'exp', 'nbf', 'jti', 'uti', 'at_hash', 'c_hash', 's_hash', 'nonce', 'rh', 'aio']);
+export const IGNORED_CLAIMS: ReadonlySet<string> = new Set([
+  'iat',
+  'exp',
+  'nbf',
+  'jti',
+  'uti',
+  'at_hash',
+  'c_hash',
+  's_hash',
+  'nonce',
+  'identity_nonce',
+  'rh',
+  'aio',
+]);
 
 /** Claims whose value is a set of words or strings: compared as sets, reported as added/removed. */
 const LIST_CLAIMS = ['aud', 'amr', 'roles', 'groups'];
