@@ -9,11 +9,14 @@ export function CopyButton({
   text,
   copy,
   testId,
+  data,
 }: {
   label: string;
   text: string | (() => string);
   copy(text: string): Promise<boolean>;
   testId?: string;
+  /** More automation attributes (`data-format` …). */
+  data?: Record<`data-${string}`, string>;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
@@ -22,7 +25,12 @@ export function CopyButton({
     return () => clearTimeout(t);
   }, [state]);
   return (
-    <button type="button" data-testid={testId} onClick={async () => setState((await copy(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}>
+    <button
+      type="button"
+      data-testid={testId}
+      {...data}
+      onClick={async () => setState((await copy(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
+    >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

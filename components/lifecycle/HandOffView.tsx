@@ -5,7 +5,7 @@ import type { Lineage } from '../../utils/lifecycle/model';
 import { formatRelative, formatUtc } from '../../utils/tokens/expiry';
 import { maskToken } from '../../utils/tokens/fingerprint';
 import { chooseHandOff, handOffLineages } from './handOffChoice';
-import { CopyTextButton } from './CopyTextButton';
+import { CopyButton } from '../CopyButton';
 
 interface Props {
   lineages: Lineage[];
@@ -83,7 +83,7 @@ export function HandOffView({ lineages, rows, nowMs, selected, defaultUrl, copy 
           <div key={format} className="hand-off-format">
             <div className="hand-off-head">
               <strong>{label}</strong>
-              <CopyTextButton label="Copy" text={text} copy={copy} data={{ 'data-testid': 'export-copy', 'data-format': format }} />
+              <CopyButton label="Copy" text={text} copy={copy} testId="export-copy" data={{ 'data-format': format }} />
             </div>
             <pre data-testid="export-preview" data-format={format}>
               {text}

@@ -3,6 +3,7 @@ import { headerValue, nameValues, originOf, urlWithoutQuery } from '../capture/h
 import { tokenFingerprint } from '../tokens/fingerprint';
 import { withoutQuery } from '../urls';
 import type { TokenRequestEvent } from './types';
+import { getOwn as own, isPlainObject as isRecord } from '../mcp/ownProps';
 
 /** Request bodies bigger than this are not read: token requests are a few hundred bytes. */
 const MAX_REQUEST_BODY_CHARS = 64 * 1024;
@@ -20,9 +21,6 @@ interface TokenRequestParams {
   offlineAccessRequested: boolean;
   refreshTokenSent?: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /**
  * What a finished request tells about the page's token handling, when it was an OAuth token
@@ -94,7 +92,8 @@ export function withoutSecrets(text: string): string {
 function tokenRequestParams(postData: unknown, headers: ReturnType<typeof nameValues>): TokenRequestParams | undefined {
   const data = isRecord(postData) ? postData : {};
   const text = typeof data.text === 'string' ? data.text : undefined;
-  if (text !== undefined && text.length > MAX_REQUEST_BODY_CHARS) return undefined;
+  // Runs for every POST the page makes (MCP JSON-RPC, analytics …): bodies without `grant_type` are not parsed.
+  if (text !== undefined && (text.length > MAX_REQUEST_BODY_CHARS || !text.includes('grant_type'))) return undefined;
   const mime = (typeof data.mimeType === 'string' ? data.mimeType : (headerValue(headers, 'content-type') ?? '')).toLowerCase();
   const trimmed = text?.trimStart() ?? '';
   if (mime.includes('json') || trimmed.startsWith('{')) {
