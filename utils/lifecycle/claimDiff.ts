@@ -1,6 +1,5 @@
 import type { ClaimChange, ClaimSnapshot } from './model';
 import { clip, durationWords } from './words';
-import { getOwn as own } from '../mcp/ownProps';
 
 /**
  * Claims that differ between any two tokens by design, so a change in them says nothing:
@@ -155,4 +154,8 @@ function sortKeys(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function own(o: Record<string, unknown>, k: string): unknown {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
 }

@@ -3,7 +3,6 @@ import { headerValue, nameValues, originOf, urlWithoutQuery } from '../capture/h
 import { tokenFingerprint } from '../tokens/fingerprint';
 import { withoutQuery } from '../urls';
 import type { TokenRequestEvent } from './types';
-import { getOwn as own, isPlainObject as isRecord } from '../mcp/ownProps';
 
 /** Request bodies bigger than this are not read: token requests are a few hundred bytes. */
 const MAX_REQUEST_BODY_CHARS = 64 * 1024;
@@ -21,6 +20,9 @@ interface TokenRequestParams {
   offlineAccessRequested: boolean;
   refreshTokenSent?: string;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 
 /**
  * What a finished request tells about the page's token handling, when it was an OAuth token

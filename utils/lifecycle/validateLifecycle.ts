@@ -1,5 +1,4 @@
 import type { TestRunRecord, TokenRequestEvent } from './types';
-import { getOwn as own, isPlainObject as isRecord } from '../mcp/ownProps';
 
 /** Token requests and test runs kept per tab (the newest): hours of a page refreshing every few minutes. */
 export const MAX_TOKEN_REQUESTS = 300;
@@ -9,6 +8,8 @@ export const MAX_TEST_RUNS = 500;
  * Validators for lifecycle records arriving over a channel or from storage: each record is kept
  * only when every field the views read has its type, so a malformed one is dropped, not rendered.
  */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const own = (v: Record<string, unknown>, k: string): unknown => (Object.hasOwn(v, k) ? v[k] : undefined);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isShort = (v: unknown, max = 2048): v is string => typeof v === 'string' && v.length <= max;
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
