@@ -18,6 +18,7 @@ export default defineConfig({
             'components/**/*.test.ts',
             'demo/**/*.test.ts',
             'bench/**/*.test.ts',
+            'build-plugins/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { thirdPartyLicenses } from './build-plugins/thirdPartyLicenses';
 
 const LOCAL_HOSTS = ['*://127.0.0.1/*', '*://localhost/*'];
 
@@ -109,6 +110,9 @@ function workersShareChunks(): Plugin {
   };
 }
 
+// One collector for all of WXT's Vite builds; its hook writes THIRD_PARTY_LICENSES.txt once they are done.
+const licences = thirdPartyLicenses();
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // A separate output folder lets two builds (e.g. two people's E2E runs) live side by side.
@@ -124,7 +128,7 @@ export default defineConfig({
       // MCPTI_SOURCEMAP=1 adds source maps for bench/bundleComposition.ts (which package costs what); off for real builds.
       sourcemap: Boolean(process.env.MCPTI_SOURCEMAP),
     },
-    plugins: [zodWithoutJsonSchema(), zodWithoutJit(), sdkSchemasTreeShakable(), workersShareChunks()],
+    plugins: [zodWithoutJsonSchema(), zodWithoutJit(), sdkSchemasTreeShakable(), workersShareChunks(), licences.plugin],
     resolve: {
       // The SDK Client imports its Ajv validator even when given another: keep Ajv out of the build
       // (utils/mcp/noAjvProvider.ts says why).
@@ -137,6 +141,7 @@ export default defineConfig({
       ],
     },
   }),
+  hooks: licences.hooks,
   // Explicit imports keep every module's dependencies visible (and greppable for browser.*).
   imports: false,
   manifest: ({ browser }) => ({

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstPaintJs, wholeBuildGzip } from '../bench/bundleSize';
 import { CHROME_BUILD } from './harness/devtoolsPanel';
@@ -22,4 +22,30 @@ describe('the Chrome build stays lean', () => {
     const withAjv = chunks.filter((f) => readFileSync(f, 'utf8').includes('strictSchema'));
     expect(withAjv).toEqual([]);
   });
+});
+
+describe('both builds carry the licences of the code they bundle', () => {
+  const FIREFOX_BUILD = resolve(CHROME_BUILD, '..', 'firefox-mv2');
+  const licenceOf = (name: string) => {
+    const dir = resolve(import.meta.dirname, '..', 'node_modules', name);
+    const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+    return file ? readFileSync(join(dir, file), 'utf8').trim() : `no licence file in ${name}`;
+  };
+  const versionOf = (name: string) =>
+    (JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+  for (const [browser, build] of [
+    ['Chrome', CHROME_BUILD],
+    ['Firefox', FIREFOX_BUILD],
+  ]) {
+    it(`${browser}: THIRD_PARTY_LICENSES.txt holds each bundled package's own licence text, and no package the build leaves out`, () => {
+      const text = readFileSync(join(build, 'THIRD_PARTY_LICENSES.txt'), 'utf8');
+      for (const name of ['react', 'react-dom', 'jose', 'zustand', 'zod', '@modelcontextprotocol/sdk']) {
+        expect(text, name).toContain(`${name}@${versionOf(name)} (MIT)`);
+        expect(text, name).toContain(licenceOf(name));
+      }
+      // Installed but never bundled: Ajv is aliased out, the rest are test and build tools.
+      for (const name of ['ajv', 'puppeteer-core', 'vitest', 'vite']) expect(text).not.toMatch(new RegExp(`^${name}@`, 'm'));
+    });
+  }
 });
