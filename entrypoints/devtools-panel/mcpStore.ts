@@ -390,6 +390,8 @@ export function createMcpActions(services: PanelServices) {
    * kind replaces it.
    */
   async function operation(kind: LiveActivity['kind'], prepared: Prepared, run: (options: OperationOptions) => Promise<OperationReport<unknown>>) {
+    // The lists are the tested server's; the target box may have moved since (the page can move it).
+    if (prepared.url !== get().report?.url) return set({ inputError: 'The target changed since the test: test it first.' });
     const [busy, result] = OPERATION_STATE[kind];
     get()[busy]?.abort();
     const controller = new AbortController();
