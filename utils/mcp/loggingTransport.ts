@@ -17,6 +17,12 @@ export interface JsonRpcLogEntry {
  */
 export const MAX_LOGGED_NOTIFICATIONS = 1000;
 
+/**
+ * Server requests a transport passes on at most. Each answer (even "Method not found") is a POST of
+ * its own: past this, a server's requests are dropped, neither logged nor answered.
+ */
+export const MAX_SERVER_REQUESTS = 100;
+
 /** Per log, not per transport: a session's attempts (Streamable HTTP, then legacy SSE) share one log. */
 const notificationCounts = new WeakMap<object, { kept: number; dropped: number }>();
 
@@ -41,6 +47,7 @@ function roomForNotification(log: JsonRpcLogEntry[]): boolean {
 export class LoggingTransport implements Transport {
   startMs?: number;
   private readonly sending = new Set<Promise<void>>();
+  private serverRequests = 0;
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
@@ -52,6 +59,7 @@ export class LoggingTransport implements Transport {
     inner.onclose = () => this.onclose?.();
     inner.onerror = (error) => this.onerror?.(error);
     inner.onmessage = (message, extra) => {
+      if ('method' in message && 'id' in message && ++this.serverRequests > MAX_SERVER_REQUESTS) return;
       const notification = 'method' in message && !('id' in message);
       if (!notification || roomForNotification(this.log)) this.log.push({ direction: 'received', at: performance.now(), message });
       this.onmessage?.(message, extra);

@@ -55,7 +55,8 @@ export async function runOperation<T>(
   const outcome = await withMcpSession({ ...options, serverStream: true }, async (session) => {
     const { client, signal } = session;
     const plain = { signal, timeout: options.timeoutMs };
-    if (options.logLevel && client.getServerCapabilities()?.logging) await client.setLoggingLevel(options.logLevel, plain);
+    // A server that refuses the level still gets the request (its refusal is in the raw exchange).
+    if (options.logLevel && client.getServerCapabilities()?.logging) await client.setLoggingLevel(options.logLevel, plain).catch(() => {});
     // Log messages a tool sends outside its request go to the GET stream: have it open before the call.
     await Promise.race([session.serverStreamOpen, new Promise((resolve) => setTimeout(resolve, STREAM_WAIT_MS))]);
     const started = performance.now();
@@ -78,7 +79,8 @@ export async function runOperation<T>(
     if (caps?.logging || caps?.tools?.listChanged || caps?.resources?.listChanged || caps?.prompts?.listChanged) await pause(SETTLE_MS, signal);
     relistedCount = session.activity.listChanged.length;
     const changed = [...new Set(session.activity.listChanged)];
-    if (changed.length > 0) relisted = await relist(client, changed, session.messages, plain, []);
+    // The answer is in: a list that then fails to list again is not shown anew, and the answer still is.
+    if (changed.length > 0) relisted = await relist(client, changed, session.messages, plain, []).catch(() => undefined);
     return value;
   });
   const changedLate = [...new Set(outcome.activity.listChanged.slice(relistedCount))];
