@@ -1,5 +1,5 @@
 import type { ContentBlock as McpContent } from '@modelcontextprotocol/sdk/types.js';
-import { blobView, resourceContentView, sizeText, type ContentView } from '../../utils/mcp/contentView';
+import { blobView, MAX_IMAGE_BASE64, resourceContentView, sizeText, type ContentView } from '../../utils/mcp/contentView';
 import { moreText } from '../../utils/mcp/jsonText';
 import { CappedJson, CappedText } from './CappedText';
 
@@ -45,7 +45,8 @@ export function ContentItem({ item }: { item: McpContent }) {
     case 'image':
       return <ContentBlock view={blobView(item.data, item.mimeType)} />;
     case 'audio':
-      return SAFE_AUDIO.test(item.mimeType) ? (
+      // Played from a data: URL, so as large as an image may be at most.
+      return SAFE_AUDIO.test(item.mimeType) && item.data.length <= MAX_IMAGE_BASE64 ? (
         <audio controls src={`data:${item.mimeType};base64,${item.data}`} />
       ) : (
         <p className="muted">Audio of type {item.mimeType.slice(0, 100)}.</p>

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { PromptGetReport } from '../../utils/mcp/getPrompt';
 import { CappedText } from './CappedText';
 import { ContentItem } from './ContentItem';
-import { Described, PickRow } from './ResourcePane';
+import { Described, FieldsLeftOut, MAX_FIELDS, PickRow } from './ResourcePane';
 import { OperationFailure, SessionActivityView } from './SessionActivityView';
 import { RawExchange } from './RawExchange';
 
@@ -26,7 +26,7 @@ export const PromptList = memo(function PromptList({ prompts, selected, onSelect
   );
 });
 
-/** The prompt's arguments as a form (required ones marked), and Get. */
+/** The prompt's arguments (the first MAX_FIELDS) as a form (required ones marked), and Get. */
 export function PromptForm(props: {
   prompt: Prompt;
   values: Record<string, string>;
@@ -34,7 +34,8 @@ export function PromptForm(props: {
   onValue(name: string, value: string): void;
   onGet(): void;
 }) {
-  const args = props.prompt.arguments ?? [];
+  const all = props.prompt.arguments ?? [];
+  const args = all.slice(0, MAX_FIELDS);
   const value = (name: string) => (Object.prototype.hasOwnProperty.call(props.values, name) ? props.values[name] : '');
   const missing = args.filter((a) => a.required && !value(a.name)).map((a) => a.name);
   return (
@@ -73,6 +74,7 @@ export function PromptForm(props: {
           </label>
         ))}
       </div>
+      <FieldsLeftOut count={all.length} what="arguments" />
       {missing.length > 0 && <p className="muted small">Required: {missing.join(', ')} (the server may refuse without them).</p>}
       <button type="submit" className="primary" data-testid="prompt-get" disabled={props.getting}>
         {props.getting ? 'Getting…' : 'Get prompt'}

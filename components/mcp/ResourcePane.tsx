@@ -13,12 +13,13 @@ type Selected = { uri: string } | { uriTemplate: string } | undefined;
 /** Resources and resource templates the server listed: a click reads a resource, or opens a template's form. */
 export const ResourceList = memo(function ResourceList(props: {
   resources: Resource[];
-  templates: ResourceTemplate[];
+  templates?: ResourceTemplate[];
   selected: Selected;
   onRead(uri: string): void;
   onTemplate(uriTemplate: string): void;
 }) {
-  const { resources, templates, selected } = props;
+  // Optional: a fresh [] at each render would defeat memo.
+  const { resources, templates = [], selected } = props;
   if (resources.length + templates.length === 0) return <p className="muted">The server lists no resources.</p>;
   return (
     <ul className="tool-list" aria-label="Resources">
@@ -70,7 +71,21 @@ export function Described(props: { name: string; title?: string; description?: s
   );
 }
 
-/** A field per variable of the template, the URI it expands to, and Read. */
+/** Fields a template or prompt form shows at most: a server may declare thousands, each re-rendered per keystroke. */
+export const MAX_FIELDS = 100;
+
+/** "250 more variables have no field." */
+export function FieldsLeftOut({ count, what }: { count: number; what: string }) {
+  return (
+    count > MAX_FIELDS && (
+      <p className="muted small">
+        {count - MAX_FIELDS} more {what} have no field.
+      </p>
+    )
+  );
+}
+
+/** A field per variable of the template (the first MAX_FIELDS), the URI it expands to, and Read. */
 export function TemplateForm(props: {
   uriTemplate: string;
   values: Record<string, string>;
@@ -79,6 +94,8 @@ export function TemplateForm(props: {
   onRead(): void;
 }) {
   const names = useMemo(() => templateVariables(props.uriTemplate), [props.uriTemplate]);
+  // Not at every live update of a read: a long template takes a while to expand.
+  const uri = useMemo(() => expandTemplate(props.uriTemplate, props.values), [props.uriTemplate, props.values]);
   return (
     <form
       className="tool-caller"
@@ -91,7 +108,7 @@ export function TemplateForm(props: {
         Read <CappedText as="code" text={props.uriTemplate} limit={300} />
       </h4>
       <div className="schema-form">
-        {names.map((name) => (
+        {names.slice(0, MAX_FIELDS).map((name) => (
           <label key={name} className="field">
             <span className="field-label">{name}</span>
             <input
@@ -104,8 +121,9 @@ export function TemplateForm(props: {
           </label>
         ))}
       </div>
+      <FieldsLeftOut count={names.length} what="variables" />
       <p className="small">
-        URI: <CappedText as="code" text={expandTemplate(props.uriTemplate, props.values)} limit={2000} />
+        URI: <CappedText as="code" text={uri} limit={2000} />
       </p>
       <button type="submit" className="primary" data-testid="template-read" disabled={props.reading}>
         {props.reading ? 'Reading…' : 'Read'}

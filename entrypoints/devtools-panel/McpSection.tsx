@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { AuthPicker } from '../../components/mcp/AuthPicker';
 import { AuthReportView } from '../../components/mcp/AuthReportView';
@@ -73,6 +73,8 @@ export function McpSection({ actions }: { actions: McpActions }) {
   const tool = mcp.report?.tools.find((t) => t.name === mcp.selectedTool);
   const prompt = mcp.report?.prompts?.find((p) => p.name === mcp.selectedPrompt);
   const template = mcp.selectedResource && 'uriTemplate' in mcp.selectedResource ? mcp.selectedResource.uriTemplate : undefined;
+  // Stable, so the (memo) resource list is not rendered again at each live update: it may have 10,000 rows.
+  const readUri = useCallback((uri: string) => void actions.readResource(url, chosen, uri), [actions, url, chosen]);
   const live = (kind: 'call' | 'read' | 'get') => mcp.live?.kind === kind && <LiveActivityView live={mcp.live} onCancel={actions.cancel} />;
 
   // Escape cancels whatever is running, like DevTools' own long operations.
@@ -193,9 +195,9 @@ export function McpSection({ actions }: { actions: McpActions }) {
           <div className="tools-split">
             <ResourceList
               resources={mcp.report.resources}
-              templates={mcp.report.resourceTemplates ?? []}
+              templates={mcp.report.resourceTemplates}
               selected={mcp.selectedResource}
-              onRead={(uri) => void actions.readResource(url, chosen, uri)}
+              onRead={readUri}
               onTemplate={actions.selectTemplate}
             />
             <div className="tool-pane">

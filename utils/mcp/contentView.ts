@@ -16,7 +16,7 @@ export const MAX_TEXT_CHARS = 256 * 1024;
 /** JSON longer than this is shown as text, not parsed. */
 const MAX_JSON_CHARS = 4 * 1024 * 1024;
 /** Larger images are described, not previewed. */
-const MAX_IMAGE_BASE64 = 8 * 1024 * 1024;
+export const MAX_IMAGE_BASE64 = 8 * 1024 * 1024;
 /** Never svg: an image the panel shows must not be a document. */
 const PREVIEW_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
