@@ -11,10 +11,10 @@ interface CappedProps {
   testId?: string;
 }
 
-function More({ omitted, onMore }: { omitted: number; onMore(): void }) {
+function More({ omitted, uncounted, onMore }: { omitted: number; uncounted?: boolean; onMore(): void }) {
   return (
     <button type="button" className="link-button more-text" data-testid="show-more" onClick={onMore}>
-      {moreText(omitted)}
+      {moreText(omitted, uncounted)}
     </button>
   );
 }
@@ -38,7 +38,7 @@ export function CappedJson({ value, limit = 50_000, className = 'json', testId }
   return (
     <pre className={className} data-testid={testId}>
       {text.text}
-      {text.omittedChars > 0 && <More omitted={text.omittedChars} onMore={() => setShown((n) => n * 4)} />}
+      {text.omittedChars > 0 && <More omitted={text.omittedChars} uncounted={text.uncounted} onMore={() => setShown((n) => n * 4)} />}
     </pre>
   );
 }

@@ -8,14 +8,19 @@ export interface JsonTextOptions {
   indent?: number;
   /** Levels deeper than this are written compactly, so deep nesting costs no indentation. */
   maxIndentDepth?: number;
-  /** Stop writing after this many characters (the rest is only counted). */
+  /** Stop writing after this many characters (the rest is only counted, up to a point). */
   maxChars?: number;
 }
+
+/** Values visited past maxChars just to count the rest: a server's 6 MB of million-deep nesting took seconds to count. */
+const COUNT_STEPS_PAST_LIMIT = 100_000;
 
 export interface BoundedText {
   text: string;
   /** Characters left out (estimated for long strings past the limit). */
   omittedChars: number;
+  /** Counting stopped early: more than omittedChars were left out. */
+  uncounted?: true;
 }
 
 type Frame =
@@ -74,7 +79,9 @@ export function jsonText(value: unknown, { indent = 2, maxIndentDepth = 16, maxC
   };
 
   open(value, 0);
+  let stepsPastLimit = 0;
   while (stack.length > 0) {
+    if (written >= maxChars && ++stepsPastLimit > COUNT_STEPS_PAST_LIMIT) return { text: out.join(''), omittedChars: omitted, uncounted: true };
     const frame = stack[stack.length - 1];
     const size = frame.array ? frame.items.length : frame.keys.length;
     const p = pretty(frame.depth);
@@ -104,8 +111,8 @@ export function capText(text: string, maxChars: number): BoundedText {
   return text.length <= maxChars ? { text, omittedChars: 0 } : { text: text.slice(0, maxChars), omittedChars: text.length - maxChars };
 }
 
-/** "… 12 KB more": what a capped text says about the rest. */
-export function moreText(omittedChars: number): string {
+/** "… 12 KB more" (or "… over 12 KB more" when counting stopped): what a capped text says about the rest. */
+export function moreText(omittedChars: number, uncounted?: boolean): string {
   const kb = Math.max(1, Math.round(omittedChars / 1024));
-  return `… ${kb.toLocaleString('en-US')} KB more`;
+  return `… ${uncounted ? 'over ' : ''}${kb.toLocaleString('en-US')} KB more`;
 }
