@@ -4,7 +4,7 @@ import { McpError, type Prompt, type Resource, type ResourceTemplate, type Serve
 import type { JsonRpcLogEntry } from './loggingTransport';
 import { listAllPages, stoppedText, type Listed, type Page } from './listPages';
 import { getOwn, isPlainObject } from './ownProps';
-import { rawResult } from './rawResult';
+import { answerTo, rawResult } from './rawResult';
 import type { ListName } from './sessionActivity';
 
 /**
@@ -98,26 +98,16 @@ const MAX_ERROR_MESSAGE = 200;
 
 /** "-32601 Method not found": the JSON-RPC error the server answered to the latest `method` request, if it answered with one. */
 function errorAnswer(messages: JsonRpcLogEntry[], method: string): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const sent = messages[i];
-    if (sent.direction !== 'sent' || getOwn(sent.message, 'method') !== method || getOwn(sent.message, 'id') === undefined) continue;
-    const id = getOwn(sent.message, 'id');
-    for (let j = i + 1; j < messages.length; j++) {
-      if (messages[j].direction !== 'received' || getOwn(messages[j].message, 'id') !== id) continue;
-      const error = getOwn(messages[j].message, 'error');
-      if (!isPlainObject(error)) return undefined;
-      const code = getOwn(error, 'code');
-      const text = getOwn(error, 'message');
-      let words = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
-      // The SDK's servers repeat the code in the message ("MCP error -32603: …").
-      const repeated = `MCP error ${String(code)}: `;
-      if (words.startsWith(repeated)) words = words.slice(repeated.length);
-      if (words.length > MAX_ERROR_MESSAGE) words = `${words.slice(0, MAX_ERROR_MESSAGE)}…`;
-      return [typeof code === 'number' ? String(code) : 'an error', words].filter(Boolean).join(' ');
-    }
-    return undefined;
-  }
-  return undefined;
+  const error = getOwn(answerTo(messages, method), 'error');
+  if (!isPlainObject(error)) return undefined;
+  const code = getOwn(error, 'code');
+  const text = getOwn(error, 'message');
+  let words = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+  // The SDK's servers repeat the code in the message ("MCP error -32603: …").
+  const repeated = `MCP error ${String(code)}: `;
+  if (words.startsWith(repeated)) words = words.slice(repeated.length);
+  if (words.length > MAX_ERROR_MESSAGE) words = `${words.slice(0, MAX_ERROR_MESSAGE)}…`;
+  return [typeof code === 'number' ? String(code) : 'an error', words].filter(Boolean).join(' ');
 }
 
 /** The lists this server advertises (tools always: Test tools now is about them). */

@@ -1,5 +1,23 @@
 import type { JsonRpcLogEntry } from './loggingTransport';
-import { isPlainObject } from './ownProps';
+import { getOwn, hasOwn, isPlainObject } from './ownProps';
+
+/**
+ * The server's answer to the latest `method` request in the log: a response with its id, never a
+ * server request that happens to reuse that id (a request carries a method).
+ */
+export function answerTo(messages: JsonRpcLogEntry[], method: string): unknown {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const sent = messages[i].message;
+    const id = getOwn(sent, 'id');
+    if (messages[i].direction !== 'sent' || getOwn(sent, 'method') !== method || id === undefined) continue;
+    for (let j = i + 1; j < messages.length; j++) {
+      const received = messages[j].message;
+      if (messages[j].direction === 'received' && getOwn(received, 'id') === id && !hasOwn(received, 'method')) return received;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /**
  * The result of the latest `method` request exactly as the server sent it (as JSON.parse built it).
@@ -7,14 +25,6 @@ import { isPlainObject } from './ownProps';
  * checks, what the server really sent. Use it only after the SDK parse succeeded (the shape is known).
  */
 export function rawResult(messages: JsonRpcLogEntry[], method: string): Record<string, unknown> | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const sent = messages[i].message as { method?: unknown; id?: unknown };
-    if (messages[i].direction !== 'sent' || sent.method !== method || sent.id === undefined) continue;
-    for (let j = i + 1; j < messages.length; j++) {
-      const received = messages[j].message as { id?: unknown; result?: unknown };
-      if (messages[j].direction === 'received' && received.id === sent.id) return isPlainObject(received.result) ? received.result : undefined;
-    }
-    return undefined;
-  }
-  return undefined;
+  const result = getOwn(answerTo(messages, method), 'result');
+  return isPlainObject(result) ? result : undefined;
 }
