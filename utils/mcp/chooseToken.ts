@@ -29,10 +29,8 @@ export function isBearerCandidate(row: TokenRow): boolean {
 
 export const PASTED_NEEDS_CHOSEN_TARGET = 'a pasted token is sent only to a target you typed or picked';
 
-/** A token the user pasted that the page itself never used with `origin`. */
-function pastedOnlyFor(row: TokenRow, origin: string | undefined): boolean {
-  return row.sources.includes('pasted') && (origin === undefined || !row.origins.includes(origin));
-}
+/** A token the page itself never used with `origin` (a pasted one, or one from another site). */
+const neverUsedWith = (row: TokenRow, origin: string | undefined) => origin === undefined || !row.origins.includes(origin);
 
 /**
  * The token to send to `targetUrl`. Auto picks the freshest non-expired token the page itself sent
@@ -40,18 +38,19 @@ function pastedOnlyFor(row: TokenRow, origin: string | undefined): boolean {
  * When all of those have expired it still sends the newest, so the report can say when it expired.
  * Only when the page used no bearer there: its Cloudflare Access session, then a pasted token.
  *
- * A pasted token goes only to a target the user typed or picked (`targetChosenByUser`): the target
- * box follows the endpoints the page uses, so a page could otherwise choose where it goes.
+ * A pasted token, or one picked by hand that the page never used with the target's origin, goes only
+ * to a target the user typed or picked (`targetChosenByUser`): the target box follows the endpoints
+ * the page uses, so a page could otherwise choose where it goes.
  */
 export function chooseToken(rows: TokenRow[], targetUrl: string, choice: TokenChoice, nowMs: number, targetChosenByUser = false): ChosenToken {
   if (choice.mode === 'none') return { sendAs: 'bearer', reason: 'No token: requests go out without Authorization.' };
   if (choice.mode === 'token') {
     const row = rows.find((r) => r.fingerprint === choice.fingerprint);
     if (!row) return { sendAs: 'bearer', reason: 'The chosen token is no longer in the list.' };
-    if (!targetChosenByUser && pastedOnlyFor(row, safeOrigin(targetUrl)))
+    if (!targetChosenByUser && neverUsedWith(row, safeOrigin(targetUrl)))
       return {
         sendAs: 'bearer',
-        reason: `Not sending the pasted token: ${PASTED_NEEDS_CHOSEN_TARGET}, and this one was filled in from the page's traffic. Type or pick the endpoint above.`,
+        reason: `Not sending the chosen token: the page never used it with this target, and it goes to a new site only when you type or pick the endpoint above (this one was filled in from the page's traffic).`,
       };
     return {
       row,

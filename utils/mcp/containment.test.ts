@@ -25,8 +25,24 @@ describe('where a pasted token may go', () => {
     const byHand = { mode: 'token' as const, fingerprint: pasted.fingerprint };
     const steered = chooseToken(session.ledger.all(), 'https://attacker.example/mcp', byHand, NOW, false);
     expect(steered.row).toBeUndefined();
-    expect(steered.reason).toMatch(/a pasted token is sent only to a target you typed or picked/);
+    expect(steered.reason).toMatch(/only when you type or pick the endpoint/);
     expect(chooseToken(session.ledger.all(), 'https://attacker.example/mcp', byHand, NOW, true).row).toBe(pasted);
+  });
+
+  it('a captured token picked by hand goes to another site only when the user typed or picked that target', () => {
+    const page = new CaptureSession();
+    page.ingest(
+      harEntry({ url: 'https://portal.example.com/mcp', requestHeaders: { Authorization: 'Bearer page-token' }, startedDateTime: '2026-11-26T12:05:00Z' }),
+    );
+    const row = page.ledger.all().find((r) => r.value === 'page-token')!;
+    const byHand = { mode: 'token' as const, fingerprint: row.fingerprint };
+    // The page made its traffic point the box at another site: the hand-picked token does not follow.
+    const steered = chooseToken(page.ledger.all(), 'https://attacker.example/mcp', byHand, NOW, false);
+    expect(steered.row).toBeUndefined();
+    expect(steered.reason).toMatch(/never used it with this target.*type or pick the endpoint/);
+    // Where the page used it, or where the user typed: sent.
+    expect(chooseToken(page.ledger.all(), 'https://portal.example.com/other', byHand, NOW, false).row).toBe(row);
+    expect(chooseToken(page.ledger.all(), 'https://attacker.example/mcp', byHand, NOW, true).row).toBe(row);
   });
 
   it('captured tokens keep their rule: only to the origin the page used them with, typed or detected', () => {

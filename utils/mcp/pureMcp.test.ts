@@ -109,7 +109,8 @@ describe('chooseToken', () => {
   });
   it('honours an explicit choice and "no token"', () => {
     const other = rows.find((r) => r.value === 'other-site-token')!;
-    expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'token', fingerprint: other.fingerprint }, NOW).row).toBe(other);
+    // Another site's token goes where the user typed or picked (a target only filled in from traffic waits: containment.test.ts).
+    expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'token', fingerprint: other.fingerprint }, NOW, true).row).toBe(other);
     expect(chooseToken(rows, 'https://portal.example.com/mcp', { mode: 'none' }, NOW).row).toBeUndefined();
   });
 });
