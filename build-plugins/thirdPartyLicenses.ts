@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -79,11 +79,9 @@ export function licencesText(packageDirs: string[]): string {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageManifest;
     const title = `${manifest.name ?? dir}@${manifest.version ?? '?'}`;
     if (sections.has(title)) continue;
-    const files = existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => LICENCE_FILE.test(f))
-          .sort()
-      : [];
+    const files = readdirSync(dir)
+      .filter((f) => LICENCE_FILE.test(f))
+      .sort();
     const declared = typeof manifest.license === 'string' ? manifest.license : 'not declared';
     const body = files.length ? files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n\n') : withoutLicenceFile(manifest, declared);
     sections.set(title, `${title} (${declared})\n\n${body}`);
